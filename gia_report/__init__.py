@@ -1,0 +1,65 @@
+"""gia_report: exact, typed data from Chinese government information-disclosure annual reports.
+
+>>> import gia_report
+>>> report = gia_report.parse(text)                      # doctest: +SKIP
+>>> report.requests.granted.natural_person               # doctest: +SKIP
+1288
+"""
+
+from .errors import GiaReportError, ParseError, SerializationError
+from .model import (
+    Active2019,
+    Active2021,
+    AppealRow,
+    Appeals,
+    DecisionCount,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItemCounts,
+    ItemCounts,
+    Overview,
+    Procurement,
+    Report,
+    RequestRow,
+    Requests,
+    Subsection,
+)
+from .parsing import CellSource, Detection, Layout, Note, ParseResult, parse, parse_file, parse_with_notes
+from .records import Record, from_records, to_records
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Active2019",
+    "Active2021",
+    "AppealRow",
+    "Appeals",
+    "CellSource",
+    "DecisionCount",
+    "Detection",
+    "DocumentCounts",
+    "DocumentCounts2019",
+    "FeeAmount",
+    "FeeItemCounts",
+    "GiaReportError",
+    "ItemCounts",
+    "Layout",
+    "Note",
+    "Overview",
+    "ParseError",
+    "ParseResult",
+    "Procurement",
+    "Record",
+    "Report",
+    "RequestRow",
+    "Requests",
+    "SerializationError",
+    "Subsection",
+    "__version__",
+    "from_records",
+    "parse",
+    "parse_file",
+    "parse_with_notes",
+    "to_records",
+]

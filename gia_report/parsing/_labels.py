@@ -1,0 +1,155 @@
+"""Matching printed labels against the catalog.
+
+A label is compared after normalization (`normalize_label`): NFKC (full-width
+brackets, digits and colons), traditional characters to simplified, no
+whitespace, no quotes, no leading numbering (``1.`` ``1、`` ``（一）`` ``一、``).
+A match is then tried exactly, then against the known variants, then without a
+parenthetical annotation, and last by similarity; all but the first come with
+a note.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import attrs
+
+from ..catalog import TRADITIONAL, Column, Table
+
+__all__ = ["LabelMatch", "TableLabels", "normalize_label", "strip_numbering"]
+
+_WHITESPACE = re.compile(r"\s+")
+_QUOTES = re.compile("[“”‘’\"'「」『』〝〞]")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、,](?!\d)|(?=[^\d.,、]))|[一二三四五六七八九十]+(?=[^是一二三四五六七八九十]))"
+)
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_TRADITIONAL = str.maketrans(dict(TRADITIONAL))
+_BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+
+
+@lru_cache(maxsize=4096)
+def normalize_label(text: str) -> str:
+    """The comparable form of a printed label, numbering kept.
+
+    >>> normalize_label("(二) 部分公开 （区分处理的）")
+    '(二)部分公开(区分处理的)'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).translate(_BRACKETS)
+    text = _QUOTES.sub("", _WHITESPACE.sub("", text))
+    return text.replace("钩稽", "勾稽").replace("增/减", "增减")
+
+
+def strip_numbering(normalized: str) -> str:
+    """*normalized* without its leading numbering (``1.``, ``（三）``, ``三、``)."""
+    stripped = _NUMBERING.sub("", normalized, count=1)
+    return stripped or normalized
+
+
+def _key(text: str) -> str:
+    return strip_numbering(normalize_label(text))
+
+
+@attrs.frozen
+class LabelMatch:
+    """A label matched to a key, and how: ``exact``, ``variant``, ``annotation`` or ``similar``."""
+
+    key: str
+    how: str
+    canonical: str
+
+
+class TableLabels:
+    """The labels of one table of one format, indexed for matching."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._rows: dict[str, LabelMatch] = {}
+        for row in table.rows:
+            self._rows.setdefault(_key(row.label), LabelMatch(row.key, "exact", row.label))
+            for variant in row.variants:
+                self._rows.setdefault(_key(variant), LabelMatch(row.key, "variant", row.label))
+        self._bare_rows = _unique({_PARENTHETICAL.sub("", k): m for k, m in self._rows.items()}.items())
+        self._groups = {_key(group) for group in table.groups}
+        self._group_prefixes = sorted(
+            {normalize_label(g) for g in table.groups} | self._groups, key=len, reverse=True
+        )
+        self._header = {_key(word) for word in table.header_words} | {
+            _key(label) for column in table.columns for label in column.labels
+        }
+        self._blocks = re.compile(r"^第二十条第?\([一二三四五六七八九十]+\)项$")
+
+    def row(self, text: str) -> LabelMatch | None:
+        """The row *text* labels, or ``None``."""
+        key = _key(text)
+        if not key:
+            return None
+        found = self._rows.get(key)
+        if found is not None:
+            return found
+        # A group label printed in the same cell as the row label: （三）不予公开 1.属于国家秘密.
+        normalized = normalize_label(text)
+        for prefix in self._group_prefixes:
+            if normalized.startswith(prefix) and len(normalized) > len(prefix):
+                inner = self.row(normalized[len(prefix) :])
+                if inner is not None:
+                    return inner
+        bare = _PARENTHETICAL.sub("", key)
+        if bare in self._bare_rows and bare:
+            match = self._bare_rows[bare]
+            return LabelMatch(match.key, "annotation", match.canonical)
+        return self._similar(key)
+
+    def _similar(self, key: str) -> LabelMatch | None:
+        # Only long labels are matched by similarity: a short one differs from another in a character.
+        if len(key) < 5:
+            return None
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, key, k, autojunk=False).ratio(), k) for k in self._rows),
+            reverse=True,
+        )
+        best_score, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best_score >= 0.8 and best_score - runner_up >= 0.1:
+            match = self._rows[best]
+            return LabelMatch(match.key, "similar", match.canonical)
+        return None
+
+    def is_group(self, text: str) -> bool:
+        """Whether *text* is a group label (三、本年度办理结果, （三）不予公开 …)."""
+        return _key(text) in self._groups
+
+    def is_header(self, text: str) -> bool:
+        """Whether *text* is a header caption, a block caption or a column label of this table."""
+        key = _key(text)
+        return key in self._header or bool(self._blocks.match(normalize_label(text)))
+
+    def is_block(self, text: str) -> bool:
+        """Whether *text* is a block caption such as 第二十条第（一）项."""
+        return bool(self._blocks.match(normalize_label(text)))
+
+    def column(self, text: str, columns: Iterable[Column]) -> str | None:
+        """The key of the column among *columns* that *text* labels, or ``None``."""
+        key = _key(text)
+        for column in columns:
+            if key in {_key(label) for label in column.labels}:
+                return column.key
+        bare = _PARENTHETICAL.sub("", key)
+        for column in columns:
+            if bare and bare in {_PARENTHETICAL.sub("", _key(label)) for label in column.labels}:
+                return column.key
+        return None
+
+
+def _unique(pairs: Iterable[tuple[str, LabelMatch]]) -> dict[str, LabelMatch]:
+    found: dict[str, LabelMatch] = {}
+    clashes: set[str] = set()
+    for key, match in pairs:
+        if key in found and found[key].key != match.key:
+            clashes.add(key)
+        found.setdefault(key, match)
+    return {k: v for k, v in found.items() if k not in clashes}

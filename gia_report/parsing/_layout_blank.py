@@ -1,0 +1,48 @@
+"""Tokenizer of the blank-line layout: one cell per line, rows separated by blank lines.
+
+Grammar::
+
+    table    = { blank } row { blank { blank } row } { blank }
+    row      = cell { cell }
+    cell     = TAB text NEWLINE { wrapped }
+    wrapped  = text-without-leading-TAB NEWLINE      (the cell's text goes on: 商业 / 企业)
+    blank    = { SPACE } NEWLINE                      (a line holding only TAB is an empty cell)
+
+A wrapped line is joined to its cell without a separator, as Chinese text
+wraps between characters. A line without a leading tab that opens a row
+starts a cell of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._source import Line
+from ._tokens import RawCell, RawRow
+
+__all__ = ["tokenize"]
+
+
+def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+    """The rows of *lines*: each run of non-blank lines is one row."""
+    rows: list[RawRow] = []
+    cells: list[RawCell] = []
+    for line in lines:
+        text = line.text
+        if "\t" not in text and not text.strip():
+            if cells:
+                rows.append(RawRow(cells[0].line, tuple(cells)))
+                cells = []
+            continue
+        if text.startswith("\t") or not cells:
+            body = text[1:] if text.startswith("\t") else text
+            stripped = body.strip()
+            offset = body.find(stripped) if stripped else 0
+            column = offset + (2 if text.startswith("\t") else 1)
+            cells.append(RawCell(stripped, line.number, column))
+        else:
+            last = cells[-1]
+            cells[-1] = RawCell(last.text + text.strip(), last.line, last.column)
+    if cells:
+        rows.append(RawRow(cells[0].line, tuple(cells)))
+    return rows

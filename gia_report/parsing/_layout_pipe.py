@@ -1,0 +1,25 @@
+"""Tokenizer of the pipe layout: one table row per line, cells separated by ``|``.
+
+Grammar of a table line::
+
+    row     = cell { "|" cell } [ padding ]
+    padding = { "|" }             (the trailing "||||" of some exports)
+    cell    = { any character but "|" }
+
+Cells are stripped of surrounding spaces; the padding yields empty cells,
+which the table reader treats like any empty cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._source import Line
+from ._tokens import RawRow, cells_of
+
+__all__ = ["tokenize"]
+
+
+def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+    """The rows of *lines*, one per non-blank line."""
+    return [RawRow(line.number, cells_of(line, "|")) for line in lines if line.text.strip()]

@@ -1,0 +1,25 @@
+"""Tokenizer of the tab layout: one table row per line, cells separated by tabs.
+
+Grammar of a table line::
+
+    row   = cell { TAB cell }
+    cell  = { any character but TAB }
+
+A merged cell that vanished leaves its neighbours shifted (``3.其他\\t\\t0…``)
+or an empty cell in its place; both are handled when labels are matched, not
+here. Blank lines carry nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._source import Line
+from ._tokens import RawRow, cells_of
+
+__all__ = ["tokenize"]
+
+
+def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+    """The rows of *lines*, one per non-blank line."""
+    return [RawRow(line.number, cells_of(line, "\t")) for line in lines if line.text.strip()]

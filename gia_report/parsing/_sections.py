@@ -1,0 +1,93 @@
+"""Splitting the text into title, preamble and the six sections.
+
+A heading is a line that, after label normalization and without its
+numbering (``一、`` ``1、`` ``四`` …) and trailing cell separators, is one of
+the titles of `gia_report.catalog.SECTIONS`. Sections are taken in their
+national order: the first heading of each kind after the previous one.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..catalog import PRE_2019_MARKERS, SECTIONS, Section
+from ..errors import ParseError
+from ._labels import normalize_label, strip_numbering
+from ._source import Line
+
+__all__ = ["Sections", "split_sections"]
+
+_TITLES = {normalize_label(title): section for section in SECTIONS for title in section.titles}
+# A heading line is short; a longer line that happens to end in a title is prose.
+_MAX_HEADING = 40
+
+
+@attrs.frozen
+class Sections:
+    """The lines before the first heading, and each section's heading and body lines."""
+
+    front: tuple[Line, ...]
+    headings: dict[str, Line]
+    bodies: dict[str, tuple[Line, ...]]
+
+
+def heading_of(line: Line) -> Section | None:
+    """The section *line* is the heading of, or ``None``."""
+    text = line.text.strip().strip("|\t ").strip()
+    if not text or len(text) > _MAX_HEADING:
+        return None
+    key = strip_numbering(normalize_label(text)).rstrip(":。")
+    return _TITLES.get(key)
+
+
+def split_sections(lines: list[Line]) -> Sections:
+    """Split *lines* at the section headings; raise `ParseError` when a table section is missing."""
+    found: list[tuple[int, Section]] = []
+    order = [section.key for section in SECTIONS]
+    for index, line in enumerate(lines):
+        section = heading_of(line)
+        if section is None:
+            continue
+        last = order.index(found[-1][1].key) if found else -1
+        if order.index(section.key) > last:
+            found.append((index, section))
+    keys = {section.key for _, section in found}
+    missing = [section for section in SECTIONS if section.required and section.key not in keys]
+    if missing:
+        _refuse(lines, missing[0], found)
+    front_end = found[0][0] if found else len(lines)
+    headings: dict[str, Line] = {}
+    bodies: dict[str, tuple[Line, ...]] = {}
+    for position, (index, section) in enumerate(found):
+        end = found[position + 1][0] if position + 1 < len(found) else len(lines)
+        headings[section.key] = lines[index]
+        bodies[section.key] = tuple(lines[index + 1 : end])
+    return Sections(front=tuple(lines[:front_end]), headings=headings, bodies=bodies)
+
+
+def _refuse(lines: list[Line], missing: Section, found: list[tuple[int, Section]]) -> None:
+    for line in lines:
+        normalized = normalize_label(line.text)
+        for marker in PRE_2019_MARKERS:
+            if marker in normalized and len(normalized) <= _MAX_HEADING:
+                raise ParseError(
+                    f"this looks like a report from before 2019 ({marker!r}); only the 2019 and 2021 "
+                    "national formats are supported",
+                    line=line.number,
+                    column=line.text.find(marker) + 1 if marker in line.text else 1,
+                    source_line=line.text,
+                )
+    if found:
+        index, section = found[-1]
+        where = lines[index]
+        message = (
+            f"expected the section {missing.heading} after {section.heading}, but it was not found: "
+            "not a complete report"
+        )
+    else:
+        where = next((line for line in lines if line.text.strip()), lines[0])
+        message = (
+            f"expected the section {missing.heading}, but no section heading of a 2019 or 2021 report "
+            "was found"
+        )
+    raise ParseError(message, line=where.number, column=1, source_line=where.text)

@@ -1,0 +1,356 @@
+"""Reading the three tables from tokenized rows: rows by label, values from their own cells.
+
+A row is found by its label, never by its position: the last text cell of a
+printed row is matched against the catalog (group labels such as
+（三）不予公开 may stand before it). Its values are read from the cells after
+that label, and only from them.
+
+Those cells may hold structural empty cells besides the values (merged cells
+that vanished, trailing padding), and a value printed blank is an empty cell
+too. Where the values go is decided in this order:
+
+1. as many cells as values: each cell is its value;
+2. exactly as many non-empty cells as values: the empty ones are structure;
+3. a *shape* learned from the complete rows of the same table (which offsets
+   held the values in a row of that many cells) that fits the non-empty cells,
+   if exactly one fits;
+4. a contiguous window of cells that the layout allows (any window, or only
+   the first for a layout with trailing padding only), if exactly one fits.
+
+Otherwise the row's cells stay blank and a note names the line: a number in
+the wrong column is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from ..catalog import Column, Row, Table
+from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
+from ._numbers import looks_like_value, read_cell
+from ._result import CellSource, Layout, Note
+from ._tokens import RawCell, RawRow
+
+__all__ = ["TableReading", "read_appeals", "read_labelled_table"]
+
+Value = object
+
+
+@attrs.define
+class TableReading:
+    """What was read from one table: values and sources by key, the rows found, and notes."""
+
+    values: dict[str, Value] = attrs.field(factory=dict)
+    sources: dict[str, CellSource] = attrs.field(factory=dict)
+    found: dict[str, int] = attrs.field(factory=dict)
+    notes: list[Note] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Item:
+    raw: RawRow
+    row: Row | None
+    match: LabelMatch | None
+    after: list[RawCell]
+    columns: tuple[Column, ...] = ()
+
+
+def _is_text(cell: RawCell) -> bool:
+    return bool(cell.text) and not looks_like_value(cell.text)
+
+
+def _trailing_only(layout: Layout) -> bool:
+    # Pipe exports pad a row on the right only ("| 0 | ||||"); the other layouts
+    # also leave empty cells where merged label cells were.
+    return layout is Layout.PIPE
+
+
+class _Placer:
+    """Decides which of a row's cells hold its values (steps 1 to 4 of the module docstring)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.trailing_only = _trailing_only(layout)
+        self.shapes: dict[tuple[int, int], set[tuple[int, ...]]] = defaultdict(set)
+
+    def learn(self, count: int, cells: Sequence[RawCell]) -> None:
+        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        if len(filled) == count and len(cells) > count:
+            self.shapes[(count, len(cells))].add(filled)
+
+    def place(self, count: int, cells: Sequence[RawCell]) -> tuple[list[RawCell | None] | None, str]:
+        """The cell of each value (``None`` for blank) and how they were placed, or ``None`` if unsure."""
+        filled = [i for i, cell in enumerate(cells) if cell.text]
+        if len(cells) == count:
+            return list(cells), "exact"
+        if not filled:
+            return [None] * count, "blank"
+        if len(filled) == count:
+            return [cells[i] for i in filled], "filled"
+        if len(filled) > count:
+            return None, f"{len(filled)} values where {count} were expected"
+        fits = [shape for shape in self.shapes.get((count, len(cells)), ()) if set(filled) <= set(shape)]
+        if len(fits) == 1:
+            return [cells[i] for i in fits[0]], "shape"
+        starts = [0] if self.trailing_only else range(len(cells) - count + 1)
+        windows = [start for start in starts if filled[0] >= start and filled[-1] < start + count]
+        if len(cells) < count and filled[-1] < count:
+            # Fewer cells than values: the trailing ones were not printed at all.
+            return [*cells, *([None] * (count - len(cells)))], "short"
+        if len(windows) == 1:
+            start = windows[0]
+            return list(cells[start : start + count]), "window"
+        return None, "blank cells leave more than one way to place the values"
+
+
+def _row_label(labels: TableLabels, texts: list[RawCell]) -> tuple[LabelMatch | None, int]:
+    """The row the label cells name, and how many trailing label cells it took."""
+    for taken in range(1, len(texts) + 1):
+        joined = "".join(cell.text for cell in texts[-taken:])
+        match = labels.row(joined)
+        if match is not None:
+            return match, taken
+    return None, 0
+
+
+def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCell]) -> bool:
+    if any(cell.text for cell in values):
+        return False
+    if all(labels.is_header(cell.text) or labels.is_group(cell.text) for cell in texts):
+        # A lone 其他 or 总计 with no numbering is a column caption; 3.其他 is a row.
+        return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(
+            texts[0].text
+        )
+    return False
+
+
+def _column_order(labels: TableLabels, table: Table, texts: list[RawCell]) -> tuple[str, ...]:
+    keys = [labels.column(cell.text, table.columns) for cell in texts]
+    return tuple(key for key in keys if key is not None)
+
+
+def read_labelled_table(table: Table, rows: Sequence[RawRow], layout: Layout) -> TableReading:
+    """Read table ``active`` or ``requests`` of one format from its tokenized *rows*."""
+    labels = TableLabels(table)
+    reading = TableReading()
+    items: list[_Item] = []
+    header: tuple[str, ...] = ()
+    # 1. Classify each printed row: header, labelled row, or values without a label.
+    for raw in rows:
+        cells = list(raw.cells)
+        text_at = [i for i, cell in enumerate(cells) if _is_text(cell)]
+        if not text_at:
+            if any(cell.text for cell in cells):
+                items.append(_Item(raw, None, None, cells))
+            continue
+        texts = [cells[i] for i in text_at]
+        after = cells[text_at[-1] + 1 :]
+        if _is_header_row(labels, texts, after):
+            order = _column_order(labels, table, texts)
+            if order:
+                header = order
+            continue
+        match, _ = _row_label(labels, texts)
+        if match is None:
+            if all(labels.is_header(c.text) or labels.is_group(c.text) for c in texts) and not any(
+                c.text for c in after
+            ):
+                continue
+            shown = " | ".join(cell.text for cell in cells if cell.text)
+            reading.notes.append(
+                Note(
+                    code="unknown-row",
+                    message=f"row {shown!r} matches no label of table {table.key}: not read",
+                    line=raw.line,
+                )
+            )
+            continue
+        row = table.row(match.key)
+        columns = row.columns
+        if header and set(header) == {c.key for c in columns} and len(header) == len(columns):
+            columns = tuple(row.column(key) for key in header)
+        items.append(_Item(raw, row, match, after, columns))
+    # 2. Values without a label continue the labelled row before them when it is short
+    #    (a page break inside a row in the blank-line layout).
+    merged: list[_Item] = []
+    for item in items:
+        previous = merged[-1] if merged else None
+        if item.row is None:
+            if previous is not None and previous.row is not None and _short(previous):
+                previous.after = previous.after + item.after
+                reading.notes.append(
+                    Note(
+                        code="joined-row",
+                        message=f"values continue the row {previous.row.label} from line {previous.raw.line}",
+                        line=item.raw.line,
+                    )
+                )
+            else:
+                shown = " | ".join(cell.text for cell in item.after if cell.text)
+                reading.notes.append(
+                    Note(
+                        code="unplaced-cells",
+                        message=f"values {shown!r} stand under no row label: not read",
+                        line=item.raw.line,
+                    )
+                )
+            continue
+        merged.append(item)
+    # 3. Learn the shapes of complete rows, then place every row's values.
+    placer = _Placer(layout)
+    for item in merged:
+        placer.learn(len(item.columns), item.after)
+    for item in merged:
+        assert item.row is not None and item.match is not None
+        _place_row(table, item, placer, reading)
+    return reading
+
+
+def _short(item: _Item) -> bool:
+    return sum(1 for cell in item.after if cell.text) < len(item.columns) and len(item.after) < len(
+        item.columns
+    )
+
+
+def _place_row(table: Table, item: _Item, placer: _Placer, reading: TableReading) -> None:
+    assert item.row is not None and item.match is not None
+    row, match = item.row, item.match
+    if row.key in reading.found:
+        shown = " | ".join(cell.text for cell in item.after if cell.text)
+        if shown:
+            reading.notes.append(
+                Note(
+                    code="duplicate-row",
+                    message=f"row {row.label} printed again (first at line {reading.found[row.key]}); "
+                    f"values {shown!r} not read",
+                    line=item.raw.line,
+                )
+            )
+        return
+    reading.found[row.key] = item.raw.line
+    if match.how != "exact":
+        label = next(c.text for c in reversed(item.raw.cells) if _is_text(c))
+        reading.notes.append(
+            Note(
+                code="label-variant" if match.how == "variant" else "label-similar",
+                message=f"label {label!r} read as {match.canonical} ({match.how})",
+                line=item.raw.line,
+            )
+        )
+    placed, how = placer.place(len(item.columns), item.after)
+    if placed is None:
+        shown = " | ".join(cell.text for cell in item.after)
+        reading.notes.append(
+            Note(
+                code="unplaced-cells",
+                message=f"row {row.label}: {how} (cells {shown!r}); its cells are left blank",
+                line=item.raw.line,
+            )
+        )
+        placed = [None] * len(item.columns)
+    elif how in ("shape", "window", "short"):
+        by = "the shape of the table's complete rows" if how == "shape" else "their positions"
+        reading.notes.append(
+            Note(
+                code="blank-cells-placed",
+                message=f"row {row.label}: values beside blank cells placed by {by}",
+                line=item.raw.line,
+            )
+        )
+    _store(table, row.key, item.columns, placed, reading)
+
+
+def _store(
+    table: Table,
+    row_key: str,
+    columns: Sequence[Column],
+    placed: Sequence[RawCell | None],
+    reading: TableReading,
+) -> None:
+    for column, cell in zip(columns, placed, strict=True):
+        key = f"{table.key}/{row_key}/{column.key}"
+        if cell is None:
+            reading.values[key] = None
+            continue
+        result = read_cell(cell.text, column)
+        reading.values[key] = result.value
+        reading.sources[key] = CellSource(line=cell.line, column=cell.column, text=cell.text)
+        for oddity in result.oddities:
+            reading.notes.append(Note(code="number-format", message=f"{key}: {oddity}", line=cell.line))
+        if result.problem is not None:
+            reading.notes.append(
+                Note(
+                    code="unreadable-cell",
+                    message=f"{key}: {result.problem}; the cell is left blank",
+                    line=cell.line,
+                )
+            )
+
+
+def read_appeals(table: Table, rows: Sequence[RawRow], layout: Layout) -> TableReading:
+    """Read table ``appeals``: one data row of 15 values under a header of captions.
+
+    The values of every row that holds any (after its last text cell, if it has
+    a label) are taken in order, so a data row broken by a page break reads
+    whole.
+    """
+    labels = TableLabels(table)
+    reading = TableReading()
+    cells: list[RawCell] = []
+    first_line = 0
+    for raw in rows:
+        text_at = [i for i, cell in enumerate(raw.cells) if _is_text(cell)]
+        after = list(raw.cells[text_at[-1] + 1 :] if text_at else raw.cells)
+        if not any(cell.text for cell in after):
+            unknown = [raw.cells[i].text for i in text_at if not labels.is_header(raw.cells[i].text)]
+            if unknown:
+                reading.notes.append(
+                    Note(
+                        code="unknown-row",
+                        message=f"text {' | '.join(unknown)!r} in table appeals ignored",
+                        line=raw.line,
+                    )
+                )
+            continue
+        if cells:
+            reading.notes.append(
+                Note(
+                    code="joined-row",
+                    message=f"values continue the data row from line {first_line}",
+                    line=raw.line,
+                )
+            )
+        else:
+            first_line = raw.line
+        cells.extend(after)
+    columns = [(row, column) for row in table.rows for column in row.columns]
+    if not cells:
+        reading.notes.append(
+            Note(
+                code="missing-row",
+                message="table appeals has no row of values: its cells are blank",
+                line=None,
+            )
+        )
+        for row, column in columns:
+            reading.values[f"appeals/{row.key}/{column.key}"] = None
+        return reading
+    placed, how = _Placer(layout).place(len(columns), cells)
+    if placed is None:
+        shown = " | ".join(cell.text for cell in cells)
+        reading.notes.append(
+            Note(
+                code="unplaced-cells",
+                message=f"table appeals: {how} (cells {shown!r}); its cells are left blank",
+                line=first_line,
+            )
+        )
+        placed = [None] * len(columns)
+    for row in table.rows:
+        reading.found[row.key] = first_line
+    for row in table.rows:
+        start = table.rows.index(row) * len(row.columns)
+        _store(table, row.key, row.columns, placed[start : start + len(row.columns)], reading)
+    return reading
