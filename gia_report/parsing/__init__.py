@@ -129,11 +129,8 @@ def _parse(data: str | bytes) -> ParseResult:
         layout = own.layout if own is not None else detection.layout
         rows = _TOKENIZERS[layout](body)
         table = spec.table(key)
-        readings[key] = (
-            read_appeals(table, rows, layout)
-            if key == "appeals"
-            else read_labelled_table(table, rows, layout)
-        )
+        reader = read_appeals if key == "appeals" else read_labelled_table
+        readings[key] = reader(table, rows, layout, spec.identities)
     # 5. Put the cells together, blank where a row was not found.
     other_as_one_row = _other_as_one_row(version, readings["requests"], notes)
     cells: dict[str, object] = {}

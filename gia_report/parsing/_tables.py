@@ -17,6 +17,10 @@ too. Where the values go is decided in this order:
 4. a contiguous window of cells that the layout allows (any window, or only
    the first for a layout with trailing padding only), if exactly one fits.
 
+Where several shapes or windows fit, the row's printed identity (总计 equals
+the sum of its parts, from the catalog) breaks the tie if exactly one of them
+satisfies it with the total printed.
+
 Otherwise the row's cells stay blank and a note names the line: a number in
 the wrong column is worse than none.
 """
@@ -24,11 +28,11 @@ the wrong column is worse than none.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..catalog import Column, Row, Table
+from ..catalog import Column, Identity, Row, Table
 from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
 from ._numbers import looks_like_value, read_cell
 from ._result import CellSource, Layout, Note
@@ -56,6 +60,7 @@ class _Item:
     match: LabelMatch | None
     after: list[RawCell]
     columns: tuple[Column, ...] = ()
+    label_at: int = -1
 
 
 def _is_text(cell: RawCell) -> bool:
@@ -69,39 +74,73 @@ def _trailing_only(layout: Layout) -> bool:
 
 
 class _Placer:
-    """Decides which of a row's cells hold its values (steps 1 to 4 of the module docstring)."""
+    """Decides which of a row's cells hold its values (steps 1 to 4 of the module docstring).
+
+    Shapes are learned per value count and cell count, and more specifically
+    per position of the row's label as well: rows whose label sits in the same
+    cell and that have as many cells were printed alike.
+    """
 
     def __init__(self, layout: Layout) -> None:
         self.trailing_only = _trailing_only(layout)
-        self.shapes: dict[tuple[int, int], set[tuple[int, ...]]] = defaultdict(set)
+        self.shapes: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
 
-    def learn(self, count: int, cells: Sequence[RawCell]) -> None:
-        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
-        if len(filled) == count and len(cells) > count:
-            self.shapes[(count, len(cells))].add(filled)
+    def learn(
+        self, count: int, cells: Sequence[RawCell], label_at: int, offsets: Sequence[int | None] | None = None
+    ) -> bool:
+        """Remember the shape of a complete row, or the *offsets* a row was placed at; True if new."""
+        if offsets is None:
+            filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+            if len(filled) != count or len(cells) <= count:
+                return False
+            offsets = filled
+        shape = tuple(offset for offset in offsets if offset is not None)
+        new = shape not in self.shapes[(count, len(cells), label_at)]
+        self.shapes[(count, len(cells), label_at)].add(shape)
+        self.shapes[(count, len(cells))].add(shape)
+        return new
 
-    def place(self, count: int, cells: Sequence[RawCell]) -> tuple[list[RawCell | None] | None, str]:
-        """The cell of each value (``None`` for blank) and how they were placed, or ``None`` if unsure."""
+    def place(
+        self,
+        count: int,
+        cells: Sequence[RawCell],
+        label_at: int = -1,
+        adds_up: Callable[[list[RawCell | None]], bool] | None = None,
+    ) -> tuple[list[int | None] | None, str]:
+        """The offset of each value's cell (``None`` for blank) and how, or ``None`` and why not.
+
+        *adds_up* tells whether the values placed one way satisfy the row's identity.
+        """
         filled = [i for i, cell in enumerate(cells) if cell.text]
         if len(cells) == count:
-            return list(cells), "exact"
+            return list(range(count)), "exact"
         if not filled:
             return [None] * count, "blank"
         if len(filled) == count:
-            return [cells[i] for i in filled], "filled"
+            return list(filled), "filled"
         if len(filled) > count:
             return None, f"{len(filled)} values where {count} were expected"
-        fits = [shape for shape in self.shapes.get((count, len(cells)), ()) if set(filled) <= set(shape)]
-        if len(fits) == 1:
-            return [cells[i] for i in fits[0]], "shape"
-        starts = [0] if self.trailing_only else range(len(cells) - count + 1)
-        windows = [start for start in starts if filled[0] >= start and filled[-1] < start + count]
-        if len(cells) < count and filled[-1] < count:
+        candidates: list[tuple[int, ...]] = []
+        for key in ((count, len(cells), label_at), (count, len(cells))):
+            fits = [shape for shape in self.shapes.get(key, ()) if set(filled) <= set(shape)]
+            if len(fits) == 1:
+                return list(fits[0]), "shape"
+            if fits:
+                candidates = sorted(fits)
+                break
+        if len(cells) < count:
             # Fewer cells than values: the trailing ones were not printed at all.
-            return [*cells, *([None] * (count - len(cells)))], "short"
-        if len(windows) == 1:
-            start = windows[0]
-            return list(cells[start : start + count]), "window"
+            return [*range(len(cells)), *([None] * (count - len(cells)))], "short"
+        if not candidates:
+            starts = [0] if self.trailing_only else range(len(cells) - count + 1)
+            windows = [start for start in starts if filled[0] >= start and filled[-1] < start + count]
+            if len(windows) == 1:
+                return list(range(windows[0], windows[0] + count)), "window"
+            candidates = [tuple(range(start, start + count)) for start in windows]
+        if adds_up is not None:
+            holding = [shape for shape in candidates if adds_up([cells[i] for i in shape])]
+            if len(holding) == 1:
+                return list(holding[0]), "total"
         return None, "blank cells leave more than one way to place the values"
 
 
@@ -131,8 +170,14 @@ def _column_order(labels: TableLabels, table: Table, texts: list[RawCell]) -> tu
     return tuple(key for key in keys if key is not None)
 
 
-def read_labelled_table(table: Table, rows: Sequence[RawRow], layout: Layout) -> TableReading:
-    """Read table ``active`` or ``requests`` of one format from its tokenized *rows*."""
+def read_labelled_table(
+    table: Table, rows: Sequence[RawRow], layout: Layout, identities: Sequence[Identity] = ()
+) -> TableReading:
+    """Read table ``active`` or ``requests`` of one format from its tokenized *rows*.
+
+    *identities* are the format's identities; those that hold in every row of
+    this table break ties between placements of blank cells.
+    """
     labels = TableLabels(table)
     reading = TableReading()
     items: list[_Item] = []
@@ -171,7 +216,7 @@ def read_labelled_table(table: Table, rows: Sequence[RawRow], layout: Layout) ->
         columns = row.columns
         if header and set(header) == {c.key for c in columns} and len(header) == len(columns):
             columns = tuple(row.column(key) for key in header)
-        items.append(_Item(raw, row, match, after, columns))
+        items.append(_Item(raw, row, match, after, columns, text_at[-1]))
     # 2. Values without a label continue the labelled row before them when it is short
     #    (a page break inside a row in the blank-line layout).
     merged: list[_Item] = []
@@ -198,14 +243,51 @@ def read_labelled_table(table: Table, rows: Sequence[RawRow], layout: Layout) ->
                 )
             continue
         merged.append(item)
-    # 3. Learn the shapes of complete rows, then place every row's values.
+    # 3. Learn the shapes of complete rows, then of rows placed without doubt, until
+    #    nothing new is learned; then place every row's values.
     placer = _Placer(layout)
     for item in merged:
-        placer.learn(len(item.columns), item.after)
+        placer.learn(len(item.columns), item.after, item.label_at)
+    learning = True
+    while learning:
+        learning = False
+        for item in merged:
+            offsets, how = placer.place(len(item.columns), item.after, item.label_at)
+            if offsets is not None and how in ("shape", "window"):
+                learning |= placer.learn(len(item.columns), item.after, item.label_at, offsets)
     for item in merged:
         assert item.row is not None and item.match is not None
-        _place_row(table, item, placer, reading)
+        _place_row(table, item, placer, reading, _row_check(table, item.columns, identities))
     return reading
+
+
+def _row_check(
+    table: Table, columns: Sequence[Column], identities: Sequence[Identity]
+) -> Callable[[list[RawCell | None]], bool] | None:
+    """A test that values placed in *columns* satisfy the table's row identities, or None if it has none."""
+    keys = [column.key for column in columns]
+    rules = [
+        rule
+        for rule in identities
+        if rule.table == table.key and rule.axis == "row" and set(rule.total) | set(rule.parts) <= set(keys)
+    ]
+    if not rules:
+        return None
+
+    def adds_up(cells: list[RawCell | None]) -> bool:
+        values: dict[str, object] = {}
+        for column, cell in zip(columns, cells, strict=True):
+            values[column.key] = None if cell is None else read_cell(cell.text, column).value
+        for rule in rules:
+            if any(values[key] is None for key in rule.total):
+                return False
+            total = sum(values[key] or 0 for key in rule.total)  # type: ignore[misc]
+            parts = sum(values[key] or 0 for key in rule.parts)  # type: ignore[misc]
+            if total != parts:
+                return False
+        return True
+
+    return adds_up
 
 
 def _short(item: _Item) -> bool:
@@ -214,7 +296,13 @@ def _short(item: _Item) -> bool:
     )
 
 
-def _place_row(table: Table, item: _Item, placer: _Placer, reading: TableReading) -> None:
+def _place_row(
+    table: Table,
+    item: _Item,
+    placer: _Placer,
+    reading: TableReading,
+    adds_up: Callable[[list[RawCell | None]], bool] | None,
+) -> None:
     assert item.row is not None and item.match is not None
     row, match = item.row, item.match
     if row.key in reading.found:
@@ -239,7 +327,8 @@ def _place_row(table: Table, item: _Item, placer: _Placer, reading: TableReading
                 line=item.raw.line,
             )
         )
-    placed, how = placer.place(len(item.columns), item.after)
+    offsets, how = placer.place(len(item.columns), item.after, item.label_at, adds_up)
+    placed = _cells_at(item.after, offsets)
     if placed is None:
         shown = " | ".join(cell.text for cell in item.after)
         reading.notes.append(
@@ -250,8 +339,11 @@ def _place_row(table: Table, item: _Item, placer: _Placer, reading: TableReading
             )
         )
         placed = [None] * len(item.columns)
-    elif how in ("shape", "window", "short"):
-        by = "the shape of the table's complete rows" if how == "shape" else "their positions"
+    elif how in ("shape", "window", "short", "total"):
+        by = {
+            "shape": "the shape of the table's complete rows",
+            "total": "the only placement under which the row's total adds up",
+        }.get(how, "their positions")
         reading.notes.append(
             Note(
                 code="blank-cells-placed",
@@ -260,6 +352,12 @@ def _place_row(table: Table, item: _Item, placer: _Placer, reading: TableReading
             )
         )
     _store(table, row.key, item.columns, placed, reading)
+
+
+def _cells_at(cells: Sequence[RawCell], offsets: Sequence[int | None] | None) -> list[RawCell | None] | None:
+    if offsets is None:
+        return None
+    return [None if offset is None else cells[offset] for offset in offsets]
 
 
 def _store(
@@ -289,7 +387,9 @@ def _store(
             )
 
 
-def read_appeals(table: Table, rows: Sequence[RawRow], layout: Layout) -> TableReading:
+def read_appeals(
+    table: Table, rows: Sequence[RawRow], layout: Layout, identities: Sequence[Identity] = ()
+) -> TableReading:
     """Read table ``appeals``: one data row of 15 values under a header of captions.
 
     The values of every row that holds any (after its last text cell, if it has
@@ -337,7 +437,16 @@ def read_appeals(table: Table, rows: Sequence[RawRow], layout: Layout) -> TableR
         for row, column in columns:
             reading.values[f"appeals/{row.key}/{column.key}"] = None
         return reading
-    placed, how = _Placer(layout).place(len(columns), cells)
+    checks = [(row, _row_check(table, row.columns, identities)) for row in table.rows]
+
+    def adds_up(placed: list[RawCell | None]) -> bool:
+        width = len(table.rows[0].columns)
+        return all(
+            check is None or check(placed[i * width : (i + 1) * width]) for i, (_, check) in enumerate(checks)
+        )
+
+    offsets, how = _Placer(layout).place(len(columns), cells, adds_up=adds_up)
+    placed = _cells_at(cells, offsets)
     if placed is None:
         shown = " | ".join(cell.text for cell in cells)
         reading.notes.append(
