@@ -27,6 +27,7 @@ from .model import (
 )
 from .parsing import CellSource, Detection, Layout, Note, ParseResult, parse, parse_file, parse_with_notes
 from .records import Record, from_records, to_records
+from .serializing import dumps, json_schema, loads
 
 __version__ = "0.1.0"
 
@@ -57,7 +58,10 @@ __all__ = [
     "SerializationError",
     "Subsection",
     "__version__",
+    "dumps",
     "from_records",
+    "json_schema",
+    "loads",
     "parse",
     "parse_file",
     "parse_with_notes",

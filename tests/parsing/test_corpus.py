@@ -138,6 +138,24 @@ def quirk_page_footer(text: str, cells: Gold) -> tuple[str, Gold]:
     return text[:line_start] + "- 3 -\n" + text[line_start:], cells
 
 
+def quirk_page_footer_inside_row(text: str, cells: Gold) -> tuple[str, Gold]:
+    """A page footer that breaks a row of table 三 between two of its values."""
+    found = re.search(r"4\.\s?保护第三方合法权益", text)
+    assert found is not None
+    line_end = text.find("\n", found.start())
+    for _ in range(3):  # past the label and two values (or, on one line, past the row)
+        line_end = text.find("\n", line_end + 1)
+    separator = "\n\n- 4 -\n\n" if text[line_end + 1 : line_end + 2] == "\t" else "\n- 4 -\n"
+    return text[:line_end] + separator + text[line_end + 1 :], cells
+
+
+def quirk_all_at_once(text: str, cells: Gold) -> tuple[str, Gold]:
+    """Blank zeros, full-width digits, 總計, ASCII brackets, CR LF and a BOM together."""
+    for quirk in (quirk_zeros_blank, quirk_full_width_digits, quirk_traditional_total, quirk_ascii_brackets):
+        text, cells = quirk(text, cells)
+    return quirk_bom(*quirk_crlf(text, cells))
+
+
 def quirk_web_furniture(text: str, cells: Gold) -> tuple[str, Gold]:
     return _in_tables(text, lambda t: "扫一扫在手机上查看当前页面\n" + t), cells
 

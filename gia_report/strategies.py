@@ -1,0 +1,162 @@
+"""Hypothesis strategies that draw realistic reports, for this library's tests and yours.
+
+This is the only module that imports hypothesis (``pip install gia-report[test]``).
+Reports are drawn bottom-up, so they shrink well: the parts first, then every
+total computed from them, so a report drawn with ``consistent=True`` satisfies
+every identity of FORMAT.md §3 (blanks count as 0).
+
+>>> from hypothesis import given
+>>> from gia_report.strategies import reports
+>>> @given(reports(format_version="2021"))
+... def test_something(report): ...
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from .catalog import FORMATS, Column, FormatVersion
+from .model import Overview, Report, Subsection
+from .records import cell_layout, report_from_cells
+
+__all__ = ["cell_values", "narrative_texts", "reports"]
+
+# Characters of real narrative text: CJK, CJK punctuation, digits, Latin letters, and the
+# characters that the text layouts use as structure (tabs, pipes, brackets).
+_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+    st.sampled_from("，。、；：？！“”‘’（）《》〈〉【】〔〕—…·％（一）二三四五六七八九十"),
+    st.sampled_from("0123456789 abcXYZ.,:;()|/-%\t"),
+)
+
+
+def narrative_texts(*, min_size: int = 1, max_size: int = 60) -> st.SearchStrategy[str]:
+    """One paragraph of narrative text: no line break, and not blank."""
+    return st.text(_ALPHABET, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
+
+
+def cell_values(column: Column, *, blanks: bool = True, max_value: int = 10_000) -> st.SearchStrategy[Any]:
+    """A value of a cell of *column*: an int, a Decimal for money, or None when *blanks*."""
+    if column.kind == "money":
+        values: st.SearchStrategy[Any] = st.decimals(
+            min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
+        )
+    elif column.kind == "signed":
+        values = st.integers(min_value=-max_value, max_value=max_value)
+    else:
+        values = st.integers(min_value=0, max_value=max_value)
+    return st.one_of(st.none(), values) if blanks else values
+
+
+@st.composite
+def _cells(
+    draw: st.DrawFn, version: FormatVersion, one_row: bool, consistent: bool, blanks: bool
+) -> dict[str, Any]:
+    spec = FORMATS[version]
+    layout = list(cell_layout(version, other_as_one_row=one_row))
+    cells: dict[str, Any] = {}
+    for table, row, column in layout:
+        cells[f"{table.key}/{row.key}/{column.key}"] = draw(cell_values(column, blanks=blanks, max_value=500))
+    if consistent:
+        _make_consistent(draw, spec.version, one_row, cells, blanks)
+    return cells
+
+
+def _value(cells: dict[str, Any], key: str) -> int:
+    return int(cells.get(key) or 0)
+
+
+def _make_consistent(
+    draw: st.DrawFn, version: FormatVersion, one_row: bool, cells: dict[str, Any], blanks: bool
+) -> None:
+    """Compute every total of *cells* from its parts, so that each identity holds."""
+    spec = FORMATS[version]
+    requests = spec.table("requests")
+    outcome_rule = next(rule for rule in spec.identities if rule.code == "outcomes-sum")
+    outcomes = list(outcome_rule.parts)
+    if one_row and version == "2021":
+        replaced = requests.row("other_handling").replaces
+        outcomes = [key for key in outcomes if key not in replaced] + ["other_handling"]
+    applicants = next(rule for rule in spec.identities if rule.code == "row-total").parts
+    for column in applicants:
+        handled = sum(_value(cells, f"requests/{row}/{column}") for row in outcomes)
+        cells[f"requests/outcomes_total/{column}"] = handled
+        forward = _value(cells, f"requests/carried_forward/{column}")
+        over = draw(st.integers(min_value=0, max_value=handled + forward))
+        cells[f"requests/carried_over/{column}"] = (
+            over if over or not blanks else draw(st.sampled_from([0, None]))
+        )
+        cells[f"requests/new/{column}"] = handled + forward - over
+    printed = {
+        row.key for table, row, _ in cell_layout(version, other_as_one_row=one_row) if table.key == "requests"
+    }
+    for key in printed:
+        cells[f"requests/{key}/total"] = sum(_value(cells, f"requests/{key}/{c}") for c in applicants)
+    for row in spec.table("appeals").rows:
+        parts = ("upheld", "corrected", "other", "pending")
+        cells[f"appeals/{row.key}/total"] = sum(_value(cells, f"appeals/{row.key}/{c}") for c in parts)
+
+
+@st.composite
+def _overview(draw: st.DrawFn) -> Overview:
+    headings = [
+        "（一）主动公开",
+        "（二）依申请公开",
+        "（三）政府信息管理",
+        "（四）政府信息公开平台建设",
+        "（五）监督保障",
+    ]
+    count = draw(st.integers(min_value=0, max_value=len(headings)))
+    return Overview(
+        paragraphs=tuple(draw(st.lists(narrative_texts(), max_size=2))),
+        subsections=tuple(
+            Subsection(heading=heading, paragraphs=tuple(draw(st.lists(narrative_texts(), max_size=2))))
+            for heading in headings[:count]
+        ),
+    )
+
+
+@st.composite
+def reports(
+    draw: st.DrawFn,
+    format_version: FormatVersion | None = None,
+    *,
+    consistent: bool = True,
+    blanks: bool = True,
+    hybrid: bool | None = None,
+) -> Report:
+    """A valid `Report` of *format_version* (either format when ``None``).
+
+    With *consistent* (the default) every identity holds, blanks counting as
+    0; with *blanks*, cells are sometimes blank (``None``). *hybrid* draws a
+    2021 report that prints （六）其他处理 as one row (``True``), one that does
+    not (``False``), or either (``None``).
+    """
+    version: FormatVersion = (
+        format_version if format_version is not None else draw(st.sampled_from(tuple(FORMATS)))
+    )
+    one_row = version == "2019" or (draw(st.booleans()) if hybrid is None else hybrid)
+    cells = draw(_cells(version, one_row, consistent, blanks))
+    agency = draw(
+        st.one_of(
+            st.none(),
+            st.sampled_from(["某某市人民政府办公室", "某某区政务服务和大数据管理局", "某县人民政府"]),
+        )
+    )
+    year = draw(st.integers(min_value=2019, max_value=2020) if version == "2019" else st.integers(2021, 2030))
+    return report_from_cells(
+        version,
+        cells,
+        other_as_one_row=one_row,
+        agency=agency,
+        year=year,
+        title=None if agency is None else f"{agency}{year}年政府信息公开工作年度报告",
+        preamble=tuple(draw(st.lists(narrative_texts(), max_size=2))),
+        overview=draw(_overview()),
+        problems=tuple(draw(st.lists(narrative_texts(), max_size=3))),
+        other_matters=tuple(draw(st.lists(narrative_texts(), max_size=3))),
+    )
