@@ -354,9 +354,7 @@ _REQUEST_ROWS_HEAD = (
     ),
     _request_row("withheld_three_safeties", "3.危及“三安全一稳定”", group=_WITHHELD),
     _request_row("withheld_third_party", "4.保护第三方合法权益", group=_WITHHELD),
-    _request_row(
-        "withheld_internal_affairs", "5.属于三类内部事务信息", "5.属于三类内容事务信息", group=_WITHHELD
-    ),
+    _request_row("withheld_internal_affairs", "5.属于三类内部事务信息", "5.属于三类内容事务信息", group=_WITHHELD),
     _request_row("withheld_process_info", "6.属于四类过程性信息", group=_WITHHELD),
     _request_row("withheld_enforcement_files", "7.属于行政执法案卷", group=_WITHHELD),
     _request_row("withheld_query_matters", "8.属于行政查询事项", group=_WITHHELD),

@@ -71,8 +71,7 @@ def summary(result: ParseResult, name: str) -> str:
         f"carried over {_cell(requests.carried_over.total)}, "
         f"handled {_cell(requests.outcomes_total.total)}, "
         f"carried forward {_cell(requests.carried_forward.total)}",
-        f"    granted {_cell(requests.granted.total)}, "
-        f"partially granted {_cell(requests.partially_granted.total)}",
+        f"    granted {_cell(requests.granted.total)}, partially granted {_cell(requests.partially_granted.total)}",
         "  appeals (总计):",
         f"    review {_cell(report.appeals.review.total)}, "
         f"litigation without review {_cell(report.appeals.litigation_direct.total)}, "
@@ -130,8 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``gia-report``."""
     parser = argparse.ArgumentParser(
         prog="gia-report",
-        description="Read Chinese government information-disclosure annual reports "
-        "(政府信息公开工作年度报告).",
+        description="Read Chinese government information-disclosure annual reports (政府信息公开工作年度报告).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -140,17 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
         ("summary", "print a readable summary: agency, year, layout, the main totals and the notes"),
     ):
         command = commands.add_parser(name, help=text, description=text)
-        command.add_argument(
-            "files", nargs="*", metavar="FILE", help="report text files; - reads standard input"
-        )
+        command.add_argument("files", nargs="*", metavar="FILE", help="report text files; - reads standard input")
         command.add_argument(
             "--sample", action="store_true", help="also read the sample report bundled with the package"
         )
         command.add_argument("--strict", action="store_true", help="refuse a report that needs any note")
         if name == "parse":
-            command.add_argument(
-                "--always-list", action="store_true", help="print a JSON array even for a single file"
-            )
+            command.add_argument("--always-list", action="store_true", help="print a JSON array even for a single file")
     return parser
 
 
@@ -164,8 +158,6 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except SystemExit as stop:
         return int(stop.code or 0) and EXIT_ERROR
     if not args.files and not args.sample:
-        print(
-            f"gia-report {args.command}: name at least one FILE, - for standard input, or --sample", file=err
-        )
+        print(f"gia-report {args.command}: name at least one FILE, - for standard input, or --sample", file=err)
         return EXIT_ERROR
     return _run(args, out, err)

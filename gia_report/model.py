@@ -326,9 +326,7 @@ def _default_active(report: Any) -> Active:
 
 def _default_requests(report: Any) -> Requests:
     if report.format_version == "2019":
-        return Requests(
-            other_no_correction=None, other_unpaid_fees=None, other_other=None, other_handling=RequestRow()
-        )
+        return Requests(other_no_correction=None, other_unpaid_fees=None, other_other=None, other_handling=RequestRow())
     return Requests()
 
 

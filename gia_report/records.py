@@ -61,13 +61,9 @@ def cell_layout(
 def to_records(report: Report) -> list[Record]:
     """One record per cell of *report*, in catalog order."""
     records: list[Record] = []
-    for table, row, column in cell_layout(
-        report.format_version, other_as_one_row=report.requests.other_as_one_row
-    ):
+    for table, row, column in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row):
         cells = getattr(getattr(report, table.key), row.key)
-        records.append(
-            Record(table=table.key, row=row.key, column=column.key, value=getattr(cells, column.key))
-        )
+        records.append(Record(table=table.key, row=row.key, column=column.key, value=getattr(cells, column.key)))
     return records
 
 
@@ -113,9 +109,7 @@ def _coerce(value: object, column: Column, where: str) -> Value:
         return None
     if column.kind == "money":
         if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
-            raise SerializationError(
-                f"{where}: expected an amount of money (Decimal, int or str), not {value!r}"
-            )
+            raise SerializationError(f"{where}: expected an amount of money (Decimal, int or str), not {value!r}")
         try:
             return Decimal(value)
         except InvalidOperation:
@@ -134,24 +128,18 @@ def from_records(records: Iterable[Mapping[str, object]], *, format_version: For
     `gia_report.SerializationError`.
     """
     if format_version not in FORMATS:
-        raise SerializationError(
-            f"format_version must be one of {', '.join(FORMATS)}, not {format_version!r}"
-        )
+        raise SerializationError(f"format_version must be one of {', '.join(FORMATS)}, not {format_version!r}")
     given: dict[str, object] = {}
     for index, record in enumerate(records):
         try:
             key = f"{record['table']}/{record['row']}/{record['column']}"
         except (KeyError, TypeError):
-            raise SerializationError(
-                f"record {index}: expected a mapping with table, row, column and value"
-            ) from None
+            raise SerializationError(f"record {index}: expected a mapping with table, row, column and value") from None
         if key in given:
             raise SerializationError(f"record {index}: {key} is given twice")
         given[key] = record.get("value")
     one_row = format_version == "2021" and any(key.startswith("requests/other_handling/") for key in given)
-    known = {
-        f"{t.key}/{r.key}/{c.key}": c for t, r, c in cell_layout(format_version, other_as_one_row=one_row)
-    }
+    known = {f"{t.key}/{r.key}/{c.key}": c for t, r, c in cell_layout(format_version, other_as_one_row=one_row)}
     unknown = [key for key in given if key not in known]
     if unknown:
         raise SerializationError(f"{unknown[0]} is not a cell of a {format_version}-format report")

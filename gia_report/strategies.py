@@ -53,9 +53,7 @@ def cell_values(column: Column, *, blanks: bool = True, max_value: int = 10_000)
 
 
 @st.composite
-def _cells(
-    draw: st.DrawFn, version: FormatVersion, one_row: bool, consistent: bool, blanks: bool
-) -> dict[str, Any]:
+def _cells(draw: st.DrawFn, version: FormatVersion, one_row: bool, consistent: bool, blanks: bool) -> dict[str, Any]:
     spec = FORMATS[version]
     layout = list(cell_layout(version, other_as_one_row=one_row))
     cells: dict[str, Any] = {}
@@ -87,13 +85,9 @@ def _make_consistent(
         cells[f"requests/outcomes_total/{column}"] = handled
         forward = _value(cells, f"requests/carried_forward/{column}")
         over = draw(st.integers(min_value=0, max_value=handled + forward))
-        cells[f"requests/carried_over/{column}"] = (
-            over if over or not blanks else draw(st.sampled_from([0, None]))
-        )
+        cells[f"requests/carried_over/{column}"] = over if over or not blanks else draw(st.sampled_from([0, None]))
         cells[f"requests/new/{column}"] = handled + forward - over
-    printed = {
-        row.key for table, row, _ in cell_layout(version, other_as_one_row=one_row) if table.key == "requests"
-    }
+    printed = {row.key for table, row, _ in cell_layout(version, other_as_one_row=one_row) if table.key == "requests"}
     for key in printed:
         cells[f"requests/{key}/total"] = sum(_value(cells, f"requests/{key}/{c}") for c in applicants)
     for row in spec.table("appeals").rows:
@@ -136,9 +130,7 @@ def reports(
     2021 report that prints （六）其他处理 as one row (``True``), one that does
     not (``False``), or either (``None``).
     """
-    version: FormatVersion = (
-        format_version if format_version is not None else draw(st.sampled_from(tuple(FORMATS)))
-    )
+    version: FormatVersion = format_version if format_version is not None else draw(st.sampled_from(tuple(FORMATS)))
     one_row = version == "2019" or (draw(st.booleans()) if hybrid is None else hybrid)
     cells = draw(_cells(version, one_row, consistent, blanks))
     agency = draw(

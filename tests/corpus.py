@@ -15,14 +15,13 @@ FOLDERS = ("seeds", "variants")
 
 def corpus_files(*folders: str) -> list[Path]:
     """The report texts of *folders* that have a gold file, or a skipping placeholder when absent."""
-    found = [
+    return [
         path
         for folder in folders or FOLDERS
         if (CORPUS / folder).is_dir()
         for path in sorted((CORPUS / folder).glob("*.txt"))
         if path.with_name(path.stem + ".gold.json").exists()
     ]
-    return found
 
 
 def corpus_params(*folders: str) -> list[Any]:

@@ -83,15 +83,11 @@ def parse_with_notes(text: str | bytes, *, strict: bool = False) -> ParseResult:
     except GiaReportError:
         raise
     except Exception as error:
-        raise ParseError(
-            f"internal error while reading the report: {type(error).__name__}: {error}", line=1
-        ) from error
+        raise ParseError(f"internal error while reading the report: {type(error).__name__}: {error}", line=1) from error
     if strict and result.notes:
         first = result.notes[0]
         source = _line_text(text, first.line)
-        raise ParseError(
-            f"strict mode: {first.message} [{first.code}]", line=first.line or 1, source_line=source
-        )
+        raise ParseError(f"strict mode: {first.message} [{first.code}]", line=first.line or 1, source_line=source)
     return result
 
 
@@ -120,6 +116,7 @@ def _parse(data: str | bytes) -> ParseResult:
             "expected table rows (cells separated by tabs, by ' | ', or one per line between blank lines) "
             "after this heading, but found none",
             line=heading.number,
+            column=len(heading.text) - len(heading.text.lstrip()) + 1,
             source_line=heading.text,
         )
     readings: dict[str, TableReading] = {}
@@ -131,6 +128,15 @@ def _parse(data: str | bytes) -> ParseResult:
         table = spec.table(key)
         reader = read_appeals if key == "appeals" else read_labelled_table
         readings[key] = reader(table, rows, layout, spec.identities)
+    for key, reading in readings.items():
+        if not reading.found:
+            heading = sections.headings[key]
+            raise ParseError(
+                f"no row of table {spec.table(key).heading} could be read: expected its rows after this heading",
+                line=heading.number,
+                column=len(heading.text) - len(heading.text.lstrip()) + 1,
+                source_line=heading.text,
+            )
     # 5. Put the cells together, blank where a row was not found.
     other_as_one_row = _other_as_one_row(version, readings["requests"], notes)
     cells: dict[str, object] = {}
@@ -173,9 +179,7 @@ def _other_as_one_row(version: FormatVersion, requests: TableReading, notes: lis
     """Whether a 2021 report prints （六）其他处理 as one row (the hybrid of FORMAT.md §2.3)."""
     if version == "2019":
         return True
-    three = [
-        key for key in ("other_no_correction", "other_unpaid_fees", "other_other") if key in requests.found
-    ]
+    three = [key for key in ("other_no_correction", "other_unpaid_fees", "other_other") if key in requests.found]
     line = requests.found.get("other_handling")
     if line is None:
         return False
@@ -187,8 +191,7 @@ def _other_as_one_row(version: FormatVersion, requests: TableReading, notes: lis
             notes.append(
                 Note(
                     code="unplaced-cells",
-                    message="（六）其他处理 has values of its own beside its three rows: "
-                    "those values are not read",
+                    message="（六）其他处理 has values of its own beside its three rows: those values are not read",
                     line=line,
                 )
             )

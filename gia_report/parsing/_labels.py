@@ -75,16 +75,14 @@ class TableLabels:
                 self._rows.setdefault(_key(variant), LabelMatch(row.key, "variant", row.label))
         self._bare_rows = _unique({_PARENTHETICAL.sub("", k): m for k, m in self._rows.items()}.items())
         self._groups = {_key(group) for group in table.groups}
-        self._group_prefixes = sorted(
-            {normalize_label(g) for g in table.groups} | self._groups, key=len, reverse=True
-        )
+        self._group_prefixes = sorted({normalize_label(g) for g in table.groups} | self._groups, key=len, reverse=True)
         self._header = {_key(word) for word in table.header_words} | {
             _key(label) for column in table.columns for label in column.labels
         }
         self._blocks = re.compile(r"^第二十条第?\([一二三四五六七八九十]+\)项$")
 
-    def row(self, text: str) -> LabelMatch | None:
-        """The row *text* labels, or ``None``."""
+    def row(self, text: str, *, similar: bool = True) -> LabelMatch | None:
+        """The row *text* labels, or ``None``; *similar* allows a match by similarity."""
         key = _key(text)
         if not key:
             return None
@@ -95,14 +93,14 @@ class TableLabels:
         normalized = normalize_label(text)
         for prefix in self._group_prefixes:
             if normalized.startswith(prefix) and len(normalized) > len(prefix):
-                inner = self.row(normalized[len(prefix) :])
+                inner = self.row(normalized[len(prefix) :], similar=similar)
                 if inner is not None:
                     return inner
         bare = _PARENTHETICAL.sub("", key)
         if bare in self._bare_rows and bare:
             match = self._bare_rows[bare]
             return LabelMatch(match.key, "annotation", match.canonical)
-        return self._similar(key)
+        return self._similar(key) if similar else None
 
     def _similar(self, key: str) -> LabelMatch | None:
         # Only long labels are matched by similarity: a short one differs from another in a character.

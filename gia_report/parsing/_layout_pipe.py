@@ -21,5 +21,5 @@ __all__ = ["tokenize"]
 
 
 def tokenize(lines: Iterable[Line]) -> list[RawRow]:
-    """The rows of *lines*, one per non-blank line."""
-    return [RawRow(line.number, cells_of(line, "|")) for line in lines if line.text.strip()]
+    """The rows of *lines*, one per line holding text or a ``|`` (a row printed all blank is a row)."""
+    return [RawRow(line.number, cells_of(line, "|")) for line in lines if line.text.strip(" \t\u3000")]

@@ -7,7 +7,7 @@ Grammar of a table line::
 
 A merged cell that vanished leaves its neighbours shifted (``3.其他\\t\\t0…``)
 or an empty cell in its place; both are handled when labels are matched, not
-here. Blank lines carry nothing.
+here. Blank lines carry nothing; a line of tabs alone is a row of empty cells.
 """
 
 from __future__ import annotations
@@ -21,5 +21,5 @@ __all__ = ["tokenize"]
 
 
 def tokenize(lines: Iterable[Line]) -> list[RawRow]:
-    """The rows of *lines*, one per non-blank line."""
-    return [RawRow(line.number, cells_of(line, "\t")) for line in lines if line.text.strip()]
+    """The rows of *lines*, one per line holding text or a tab (a row printed all blank is a row)."""
+    return [RawRow(line.number, cells_of(line, "\t")) for line in lines if line.text.strip() or "\t" in line.text]

@@ -97,12 +97,8 @@ def read_front(front: Sequence[Line], notes: list[Note]) -> Front:
                     line=line.number,
                 )
             )
-            return Front(
-                title, named.group("agency") or None, int(named.group("year")), preamble, line.number
-            )
-    notes.append(
-        Note(code="no-title", message="no title and no preamble naming the agency and year", line=None)
-    )
+            return Front(title, named.group("agency") or None, int(named.group("year")), preamble, line.number)
+    notes.append(Note(code="no-title", message="no title and no preamble naming the agency and year", line=None))
     return Front(title, None, None, preamble, None)
 
 

@@ -77,9 +77,7 @@ def read_cell(text: str, column: Column) -> CellReading:
     return _read_integer(text, cleaned, unit, column, oddities)
 
 
-def _read_integer(
-    text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]
-) -> CellReading:
+def _read_integer(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
     shown = text.strip()
     if not _INTEGER.match(cleaned):
         if re.match(r"^\d+\.0+$", cleaned):
@@ -99,9 +97,7 @@ def _read_integer(
     return CellReading(value, tuple(oddities))
 
 
-def _read_money(
-    text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]
-) -> CellReading:
+def _read_money(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
     shown = text.strip()
     if not _DECIMAL.match(cleaned):
         return CellReading(None, problem=f"{shown!r} is not an amount of money")

@@ -86,8 +86,5 @@ def _refuse(lines: list[Line], missing: Section, found: list[tuple[int, Section]
         )
     else:
         where = next((line for line in lines if line.text.strip()), lines[0])
-        message = (
-            f"expected the section {missing.heading}, but no section heading of a 2019 or 2021 report "
-            "was found"
-        )
+        message = f"expected the section {missing.heading}, but no section heading of a 2019 or 2021 report was found"
     raise ParseError(message, line=where.number, column=1, source_line=where.text)

@@ -69,9 +69,7 @@ def _printable(text: str) -> str:
 
 
 # Page furniture: page footers (- 3 -, 第 3 页, 第3页 共9页) and the lines a web page adds.
-_FOOTER = re.compile(
-    r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$"
-)
+_FOOTER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _WEB_FURNITURE = ("扫一扫在手机上查看当前页面", "打印本页", "关闭窗口", "【打印】", "【关闭】")
 # Word-processor residue that prefixes real text: keep the text, drop the residue.
 _RESIDUE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -84,14 +82,10 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     for line in lines:
         stripped = line.text.strip()
         if _FOOTER.match(line.text):
-            notes.append(
-                Note(code="page-furniture", message=f"page footer {stripped!r} dropped", line=line.number)
-            )
+            notes.append(Note(code="page-furniture", message=f"page footer {stripped!r} dropped", line=line.number))
             continue
         if stripped in _WEB_FURNITURE:
-            notes.append(
-                Note(code="page-furniture", message=f"page furniture {stripped!r} dropped", line=line.number)
-            )
+            notes.append(Note(code="page-furniture", message=f"page furniture {stripped!r} dropped", line=line.number))
             continue
         if _RESIDUE.search(line.text):
             residue = ", ".join(_RESIDUE.findall(line.text))

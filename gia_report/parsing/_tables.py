@@ -144,14 +144,24 @@ class _Placer:
         return None, "blank cells leave more than one way to place the values"
 
 
-def _row_label(labels: TableLabels, texts: list[RawCell]) -> tuple[LabelMatch | None, int]:
-    """The row the label cells name, and how many trailing label cells it took."""
-    for taken in range(1, len(texts) + 1):
-        joined = "".join(cell.text for cell in texts[-taken:])
-        match = labels.row(joined)
-        if match is not None:
-            return match, taken
-    return None, 0
+def _row_label(labels: TableLabels, cells: Sequence[RawCell], text_at: Sequence[int]) -> tuple[LabelMatch | None, int]:
+    """The row the label cells name and the index of its last label cell.
+
+    The rightmost text cell that is (or, joined with the text cells just before
+    it, makes) a row label wins: text after it is a value that cannot be read,
+    not a label. Matches by similarity are tried only when no cell matches
+    otherwise.
+    """
+    for similar in (False, True):
+        for position in range(len(text_at) - 1, -1, -1):
+            for taken in range(1, position + 2):
+                indices = text_at[position - taken + 1 : position + 1]
+                if indices[-1] - indices[0] != len(indices) - 1:
+                    break  # only cells side by side make one label
+                match = labels.row("".join(cells[i].text for i in indices), similar=similar)
+                if match is not None:
+                    return match, text_at[position]
+    return None, -1
 
 
 def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCell]) -> bool:
@@ -159,9 +169,7 @@ def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCe
         return False
     if all(labels.is_header(cell.text) or labels.is_group(cell.text) for cell in texts):
         # A lone 其他 or 总计 with no numbering is a column caption; 3.其他 is a row.
-        return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(
-            texts[0].text
-        )
+        return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(texts[0].text)
     return False
 
 
@@ -191,16 +199,16 @@ def read_labelled_table(
                 items.append(_Item(raw, None, None, cells))
             continue
         texts = [cells[i] for i in text_at]
-        after = cells[text_at[-1] + 1 :]
-        if _is_header_row(labels, texts, after):
+        if _is_header_row(labels, texts, cells[text_at[-1] + 1 :]):
             order = _column_order(labels, table, texts)
             if order:
                 header = order
             continue
-        match, _ = _row_label(labels, texts)
+        match, label_at = _row_label(labels, cells, text_at)
+        after = cells[label_at + 1 :]
         if match is None:
             if all(labels.is_header(c.text) or labels.is_group(c.text) for c in texts) and not any(
-                c.text for c in after
+                c.text for c in cells[text_at[-1] + 1 :]
             ):
                 continue
             shown = " | ".join(cell.text for cell in cells if cell.text)
@@ -216,7 +224,7 @@ def read_labelled_table(
         columns = row.columns
         if header and set(header) == {c.key for c in columns} and len(header) == len(columns):
             columns = tuple(row.column(key) for key in header)
-        items.append(_Item(raw, row, match, after, columns, text_at[-1]))
+        items.append(_Item(raw, row, match, after, columns, label_at))
     # 2. Values without a label continue the labelled row before them when it is short
     #    (a page break inside a row in the blank-line layout).
     merged: list[_Item] = []
@@ -291,9 +299,7 @@ def _row_check(
 
 
 def _short(item: _Item) -> bool:
-    return sum(1 for cell in item.after if cell.text) < len(item.columns) and len(item.after) < len(
-        item.columns
-    )
+    return sum(1 for cell in item.after if cell.text) < len(item.columns) and len(item.after) < len(item.columns)
 
 
 def _place_row(
@@ -319,7 +325,7 @@ def _place_row(
         return
     reading.found[row.key] = item.raw.line
     if match.how != "exact":
-        label = next(c.text for c in reversed(item.raw.cells) if _is_text(c))
+        label = item.raw.cells[item.label_at].text
         reading.notes.append(
             Note(
                 code="label-variant" if match.how == "variant" else "label-similar",
@@ -394,11 +400,13 @@ def read_appeals(
 
     The values of every row that holds any (after its last text cell, if it has
     a label) are taken in order, so a data row broken by a page break reads
-    whole.
+    whole. A row of empty cells under the header is the data row printed blank.
     """
     labels = TableLabels(table)
     reading = TableReading()
     cells: list[RawCell] = []
+    blank_row: RawRow | None = None
+    header_line: int | None = None
     first_line = 0
     for raw in rows:
         text_at = [i for i, cell in enumerate(raw.cells) if _is_text(cell)]
@@ -413,6 +421,10 @@ def read_appeals(
                         line=raw.line,
                     )
                 )
+            elif text_at:
+                header_line = header_line or raw.line
+            elif blank_row is None and len(raw.cells) > 1:
+                blank_row = raw
             continue
         if cells:
             reading.notes.append(
@@ -427,13 +439,18 @@ def read_appeals(
         cells.extend(after)
     columns = [(row, column) for row in table.rows for column in row.columns]
     if not cells:
-        reading.notes.append(
-            Note(
-                code="missing-row",
-                message="table appeals has no row of values: its cells are blank",
-                line=None,
+        if blank_row is None and header_line is None:
+            return reading
+        if blank_row is None:
+            reading.notes.append(
+                Note(
+                    code="missing-row",
+                    message="table appeals has a header but no row of values: its cells are blank",
+                    line=header_line,
+                )
             )
-        )
+        for row in table.rows:
+            reading.found[row.key] = blank_row.line if blank_row is not None else header_line or 0
         for row, column in columns:
             reading.values[f"appeals/{row.key}/{column.key}"] = None
         return reading
@@ -441,9 +458,7 @@ def read_appeals(
 
     def adds_up(placed: list[RawCell | None]) -> bool:
         width = len(table.rows[0].columns)
-        return all(
-            check is None or check(placed[i * width : (i + 1) * width]) for i, (_, check) in enumerate(checks)
-        )
+        return all(check is None or check(placed[i * width : (i + 1) * width]) for i, (_, check) in enumerate(checks))
 
     offsets, how = _Placer(layout).place(len(columns), cells, adds_up=adds_up)
     placed = _cells_at(cells, offsets)

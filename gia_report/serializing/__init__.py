@@ -11,11 +11,27 @@ from ..errors import SerializationError
 from ..model import Report
 from ._json import dumps_json, loads_json
 from ._schema import json_schema
+from ._text import WRITERS, write_text
 
 __all__ = ["FORMATS", "dumps", "json_schema", "loads"]
 
-_WRITERS: dict[str, Callable[[Report], str]] = {"json": dumps_json}
-_READERS: dict[str, Callable[[str], Report]] = {"json": loads_json}
+
+def _text_writer(layout: str) -> Callable[[Report], str]:
+    return lambda report: write_text(report, layout)
+
+
+def _text_reader(text: str) -> Report:
+    # Imported here: parsing imports records, which this package must not import at start-up twice over.
+    from ..parsing import parse
+
+    return parse(text)
+
+
+_WRITERS: dict[str, Callable[[Report], str]] = {
+    "json": dumps_json,
+    **{layout: _text_writer(layout) for layout in WRITERS},
+}
+_READERS: dict[str, Callable[[str], Report]] = {"json": loads_json, **dict.fromkeys(WRITERS, _text_reader)}
 
 #: The names *fmt* takes in `dumps` and `loads`.
 FORMATS: tuple[str, ...] = tuple(_WRITERS)

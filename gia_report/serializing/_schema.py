@@ -61,8 +61,7 @@ def _requests() -> dict[str, Any]:
         "type": "object",
         "description": FORMATS["2021"].table("requests").heading,
         "properties": {
-            field.name: _row(rows[field.name], nullable=field.name in optional)
-            for field in attrs.fields(Requests)
+            field.name: _row(rows[field.name], nullable=field.name in optional) for field in attrs.fields(Requests)
         },
         "additionalProperties": False,
     }

@@ -1,0 +1,147 @@
+"""Writing a report in the text layouts: a complete report in the national template's order and wording.
+
+Each table is laid out the way that layout appears in the wild (the inverse
+of the tokenizers in `gia_report.parsing`):
+
+- ``tab``: one row per line, cells separated by tabs;
+- ``pipe``: one row per line, cells separated by `` | `` and closed by ``|``;
+- ``blank-line``: one cell per line, each line opened by a tab, rows
+  separated by a blank line.
+
+The labels, captions and headings are the catalog's canonical ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from ..catalog import FORMATS, SECTIONS, Column, Table
+from ..model import Report
+from ..records import cell_layout
+
+__all__ = ["WRITERS", "table_rows", "write_text"]
+
+Cells = list[str]
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _get(report: Report, table: str, row: str, column: str) -> str:
+    return _value(getattr(getattr(getattr(report, table), row), column))
+
+
+def _active_rows(report: Report, table: Table) -> list[Cells]:
+    rows: list[Cells] = []
+    block: str | None = None
+    for row in table.rows:
+        if row.block != block:
+            block = row.block
+            rows.append([block or ""])
+            rows.append(["信息内容", *(column.label for column in row.columns)])
+        rows.append([row.label, *(_get(report, table.key, row.key, c.key) for c in row.columns)])
+    return rows
+
+
+def _requests_rows(report: Report, table: Table) -> list[Cells]:
+    columns: Sequence[Column] = table.rows[0].columns
+    rows: list[Cells] = [
+        ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "申请人情况"],
+        ["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+        ["", "", "", *(column.label for column in columns[1:6]), ""],
+    ]
+    printed = [
+        row for t, row, _ in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row)
+    ]
+    seen: list[str] = []
+    group: str | None = None
+    for row in printed:
+        if row.key in seen or row.key not in {r.key for r in table.rows}:
+            continue
+        seen.append(row.key)
+        values = [_get(report, "requests", row.key, column.key) for column in columns]
+        if row.key == "other_handling":
+            rows.append([row.label, "", *values])
+            group = row.label
+        elif row.group is not None and row.group != group:
+            group = row.group
+            rows.append([row.group, row.label, *values])
+        elif row.group is not None:
+            rows.append(["", row.label, *values])
+        else:
+            group = None
+            rows.append([row.label, "", *values])
+    return rows
+
+
+def _appeals_rows(report: Report, table: Table) -> list[Cells]:
+    columns = [column.label for column in table.rows[0].columns]
+    return [
+        ["行政复议", "", "", "", "", "行政诉讼"],
+        [*columns, "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+        ["", "", "", "", "", *columns, *columns],
+        [_get(report, "appeals", row.key, column.key) for row in table.rows for column in row.columns],
+    ]
+
+
+def table_rows(report: Report) -> dict[str, list[Cells]]:
+    """The printed rows of each table of *report*, as lists of cell texts."""
+    spec = FORMATS[report.format_version]
+    return {
+        "active": _active_rows(report, spec.table("active")),
+        "requests": _requests_rows(report, spec.table("requests")),
+        "appeals": _appeals_rows(report, spec.table("appeals")),
+    }
+
+
+def _tab(rows: Iterable[Cells]) -> list[str]:
+    return ["\t".join(row) for row in rows]
+
+
+def _pipe(rows: Iterable[Cells]) -> list[str]:
+    return [" | ".join(row) + " |" for row in rows]
+
+
+def _blank_line(rows: Iterable[Cells]) -> list[str]:
+    lines: list[str] = []
+    for row in rows:
+        lines.extend("\t" + cell for cell in row)
+        lines.append("")
+    return lines
+
+
+WRITERS: dict[str, Callable[[Iterable[Cells]], list[str]]] = {
+    "tab": _tab,
+    "pipe": _pipe,
+    "blank-line": _blank_line,
+}
+
+
+def write_text(report: Report, layout: str) -> str:
+    """*report* as a complete report text whose tables are in *layout*."""
+    lay_out = WRITERS[layout]
+    lines: list[str] = []
+    if report.title is not None:
+        lines.append(report.title)
+    lines.extend(report.preamble)
+    headings = {section.key: section.heading for section in SECTIONS}
+    lines.append(headings["overview"])
+    lines.extend(report.overview.paragraphs)
+    for subsection in report.overview.subsections:
+        lines.append(subsection.heading)
+        lines.extend(subsection.paragraphs)
+    rows = table_rows(report)
+    for key in ("active", "requests", "appeals"):
+        lines.append(headings[key])
+        lines.extend(lay_out(rows[key]))
+    lines.append(headings["problems"])
+    lines.extend(report.problems)
+    lines.append(headings["other_matters"])
+    lines.extend(report.other_matters)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,70 @@
+"""Reading one value cell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gia_report.catalog import Column
+from gia_report.parsing._numbers import looks_like_value, read_cell
+
+COUNT = Column(key="n", label="n")
+SIGNED = Column(key="change", label="本年增/减", kind="signed")
+WAN = Column(key="amount", label="本年收费金额（单位：万元）", kind="money", unit="万元")
+YUAN = Column(key="amount", label="采购总金额", kind="money", unit="元")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0", 0), (" 0", 0), ("0 ", 0), ("12", 12), ("１２", 12), ("1,234", 1234), ("1 234", 1234), ("3件", 3)],
+)
+def test_counts(text: str, value: int) -> None:
+    """Stray spaces, full-width digits, thousands separators and a unit are tolerated."""
+    assert read_cell(text, COUNT).value == value
+
+
+@pytest.mark.parametrize("text", ["", "  ", "/", "／", "—", "-", "－", "无", "——"])
+def test_blank_and_placeholders_are_none(text: str) -> None:
+    """A blank cell or a placeholder is None, never 0, and is not a problem."""
+    reading = read_cell(text, COUNT)
+    assert (reading.value, reading.problem) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["-3", "2.5", "十二", "1,23"])
+def test_counts_that_cannot_be_read_are_problems(text: str) -> None:
+    """A negative, fractional or spelled-out count is left blank with a problem."""
+    reading = read_cell(text, COUNT)
+    assert reading.value is None
+    assert reading.problem is not None
+
+
+def test_signed_change() -> None:
+    """本年增/减 of 2019 may be negative or carry a plus sign."""
+    assert (read_cell("+12", SIGNED).value, read_cell("-3", SIGNED).value) == (12, -3)
+
+
+def test_money_in_wan_yuan() -> None:
+    """Fees in 万元 are Decimals; 元 is converted with a note of it."""
+    assert read_cell("96171.6", WAN).value == Decimal("96171.6")
+    assert read_cell("12.5万元", WAN).value == Decimal("12.5")
+    converted = read_cell("125000元", WAN)
+    assert converted.value == Decimal("12.5")
+    assert converted.oddities
+
+
+def test_money_in_yuan() -> None:
+    """Procurement in 元: 万元 is multiplied out, a bare number is taken as 元 with a note."""
+    assert read_cell("251000元", YUAN).value == Decimal(251000)
+    assert read_cell("12.5万元", YUAN).value == Decimal(125000)
+    bare = read_cell("79000.1", YUAN)
+    assert bare.value == Decimal("79000.1")
+    assert bare.oddities == ("'79000.1' has no unit: taken as 元",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("0", True), ("", True), ("—", True), ("3.其他", False), ("总计", False)]
+)
+def test_looks_like_value(text: str, expected: bool) -> None:
+    """Numbers, blanks and placeholders are values; labels are not."""
+    assert looks_like_value(text) is expected
