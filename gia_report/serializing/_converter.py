@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 import cattrs
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from ..model import Active2019, Active2021, Report
@@ -63,10 +64,15 @@ def converter() -> cattrs.Converter:
         if "active" not in data:
             return report
         active: Active2019 | Active2021
-        if report.format_version == "2019":
-            active = conv.structure(data["active"], Active2019)
-        else:
-            active = conv.structure(data["active"], Active2021)
+        try:
+            if report.format_version == "2019":
+                active = conv.structure(data["active"], Active2019)
+            else:
+                active = conv.structure(data["active"], Active2021)
+        except Exception as error:
+            # Give the error its place in the report, so messages read report.active.fees.amount.
+            error.__notes__ = [*getattr(error, "__notes__", []), AttributeValidationNote("active", "active", cls)]
+            raise ClassValidationError("While structuring Report", [error], cls) from None
         return attrs.evolve(report, active=active)
 
     conv.register_structure_hook(Report, structure_report)

@@ -13,6 +13,15 @@ from ._converter import converter
 __all__ = ["dumps_json", "loads_json"]
 
 
+def _describe(error: BaseException, kind: type | None) -> str:
+    # The model's validators say what is wrong in words; cattrs' own errors say it well enough.
+    if isinstance(error, (TypeError, ValueError)) and not isinstance(error, cattrs.BaseValidationError):
+        text = str(error)
+        if text and "structure" not in text:
+            return text
+    return cattrs.v.format_exception(error, kind)
+
+
 def dumps_json(report: Report) -> str:
     """*report* as a JSON document (UTF-8 text, two-space indent)."""
     return json.dumps(converter().unstructure(report), ensure_ascii=False, indent=2) + "\n"
@@ -27,7 +36,7 @@ def loads_json(text: str | bytes) -> Report:
     try:
         return converter().structure(data, Report)
     except cattrs.BaseValidationError as error:
-        details = "; ".join(cattrs.transform_error(error, path="report"))
+        details = "; ".join(cattrs.transform_error(error, path="report", format_exception=_describe))
         raise SerializationError(f"not a report: {details}") from None
     except (TypeError, ValueError, KeyError) as error:
         raise SerializationError(f"not a report: {error}") from None
