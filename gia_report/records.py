@@ -12,6 +12,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any, TypedDict
 
 import attrs
@@ -67,6 +68,7 @@ def to_records(report: Report) -> list[Record]:
     return records
 
 
+@cache
 def _row_class(table_class: type, row_key: str) -> type:
     hints = typing.get_type_hints(table_class)
     for candidate in typing.get_args(hints[row_key]) or (hints[row_key],):

@@ -19,7 +19,7 @@ from ..errors import GiaReportError, ParseError
 from ..model import Report
 from ..records import cell_layout, report_from_cells
 from . import _layout_blank, _layout_pipe, _layout_tab
-from ._detect import detect_format, detect_layout
+from ._detect import combine, detect_format, detect_layout
 from ._narrative import read_front, read_overview, read_paragraphs
 from ._result import CellSource, Detection, Layout, Note, ParseResult
 from ._sections import split_sections
@@ -109,7 +109,8 @@ def _parse(data: str | bytes) -> ParseResult:
     version, _ = detect_format([*sections.front, *table_lines], front.year)
     spec = FORMATS[version]
     # 4. The layout, found from all table lines, and each table read in it.
-    detection = detect_layout(table_lines)
+    own = {key: detect_layout(sections.bodies[key]) for key in _TABLES}
+    detection = combine(own.values())
     if detection is None:
         heading = sections.headings["active"]
         raise ParseError(
@@ -122,8 +123,8 @@ def _parse(data: str | bytes) -> ParseResult:
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
         body = sections.bodies[key]
-        own = detect_layout(body)
-        layout = own.layout if own is not None else detection.layout
+        found = own[key]
+        layout = found.layout if found is not None else detection.layout
         rows = _TOKENIZERS[layout](body)
         table = spec.table(key)
         reader = read_appeals if key == "appeals" else read_labelled_table

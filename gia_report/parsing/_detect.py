@@ -23,7 +23,7 @@ from ._labels import normalize_label
 from ._result import Detection, Layout
 from ._source import Line
 
-__all__ = ["detect_format", "detect_layout"]
+__all__ = ["combine", "detect_format", "detect_layout"]
 
 _PIPE = re.compile(r"\S\s*\|\s*\S|\|\s*$|^\s*\|")
 _INNER_TAB = re.compile(r"[^\t]\t|\t\t")
@@ -52,6 +52,17 @@ def detect_layout(lines: Iterable[Line]) -> Detection | None:
         return None
     best = max(Layout, key=lambda layout: counts[layout])
     return Detection(layout=best, evidence=tuple(counts.items()))
+
+
+def combine(detections: Iterable[Detection | None]) -> Detection | None:
+    """One detection from several (one per table): the evidence added up."""
+    counts = dict.fromkeys(Layout, 0)
+    for detection in detections:
+        for layout, count in detection.evidence if detection is not None else ():
+            counts[layout] += count
+    if not any(counts.values()):
+        return None
+    return Detection(layout=max(Layout, key=lambda layout: counts[layout]), evidence=tuple(counts.items()))
 
 
 def detect_format(lines: Iterable[Line], year: int | None) -> tuple[FormatVersion, dict[FormatVersion, int]]:

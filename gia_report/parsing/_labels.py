@@ -20,7 +20,7 @@ import attrs
 
 from ..catalog import TRADITIONAL, Column, Table
 
-__all__ = ["LabelMatch", "TableLabels", "normalize_label", "strip_numbering"]
+__all__ = ["LabelMatch", "TableLabels", "labels_of", "normalize_label", "strip_numbering"]
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[“”‘’\"'「」『』〝〞]")
@@ -63,6 +63,12 @@ class LabelMatch:
     canonical: str
 
 
+@lru_cache(maxsize=16)
+def labels_of(table: Table) -> TableLabels:
+    """The label index of *table*, built once per table."""
+    return TableLabels(table)
+
+
 class TableLabels:
     """The labels of one table of one format, indexed for matching."""
 
@@ -80,6 +86,10 @@ class TableLabels:
             _key(label) for column in table.columns for label in column.labels
         }
         self._blocks = re.compile(r"^第二十条第?\([一二三四五六七八九十]+\)项$")
+        self._columns = {column.key: {_key(label) for label in column.labels} for column in table.columns}
+        self._bare_columns = {
+            key: {_PARENTHETICAL.sub("", label) for label in labels} for key, labels in self._columns.items()
+        }
 
     def row(self, text: str, *, similar: bool = True) -> LabelMatch | None:
         """The row *text* labels, or ``None``; *similar* allows a match by similarity."""
@@ -133,13 +143,14 @@ class TableLabels:
     def column(self, text: str, columns: Iterable[Column]) -> str | None:
         """The key of the column among *columns* that *text* labels, or ``None``."""
         key = _key(text)
-        for column in columns:
-            if key in {_key(label) for label in column.labels}:
-                return column.key
+        keys = [column.key for column in columns]
+        for column in keys:
+            if key in self._columns.get(column, ()):
+                return column
         bare = _PARENTHETICAL.sub("", key)
-        for column in columns:
-            if bare and bare in {_PARENTHETICAL.sub("", _key(label)) for label in column.labels}:
-                return column.key
+        for column in keys:
+            if bare and bare in self._bare_columns.get(column, ()):
+                return column
         return None
 
 

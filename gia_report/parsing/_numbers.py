@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import attrs
 
@@ -41,12 +42,14 @@ def _clean(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """Whether *text* is a value cell (a number, a placeholder or blank) rather than a label."""
     cleaned = _clean(text)
     return not cleaned or cleaned in PLACEHOLDERS or bool(_NUMBERISH.match(cleaned))
 
 
+@lru_cache(maxsize=8192)
 def read_cell(text: str, column: Column) -> CellReading:
     """Read the printed *text* of a cell in *column*.
 

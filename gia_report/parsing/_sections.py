@@ -8,6 +8,8 @@ national order: the first heading of each kind after the previous one.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from ..catalog import PRE_2019_MARKERS, SECTIONS, Section
@@ -18,6 +20,7 @@ from ._source import Line
 __all__ = ["Sections", "split_sections"]
 
 _TITLES = {normalize_label(title): section for section in SECTIONS for title in section.titles}
+_TITLE_END = re.compile(r"(?:况|況|事项|事項)\s*[:：。]?\s*$")
 # A heading line is short; a longer line that happens to end in a title is prose.
 _MAX_HEADING = 40
 
@@ -34,7 +37,8 @@ class Sections:
 def heading_of(line: Line) -> Section | None:
     """The section *line* is the heading of, or ``None``."""
     text = line.text.strip().strip("|\t ").strip()
-    if not text or len(text) > _MAX_HEADING:
+    # Every section title ends in 情况 or 事项: most lines are ruled out before normalizing.
+    if not text or len(text) > _MAX_HEADING or not _TITLE_END.search(text):
         return None
     key = strip_numbering(normalize_label(text)).rstrip(":。")
     return _TITLES.get(key)

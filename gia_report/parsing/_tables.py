@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..catalog import Column, Identity, Row, Table
-from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
+from ._labels import LabelMatch, TableLabels, labels_of, normalize_label, strip_numbering
 from ._numbers import looks_like_value, read_cell
 from ._result import CellSource, Layout, Note
 from ._tokens import RawCell, RawRow
@@ -186,7 +186,7 @@ def read_labelled_table(
     *identities* are the format's identities; those that hold in every row of
     this table break ties between placements of blank cells.
     """
-    labels = TableLabels(table)
+    labels = labels_of(table)
     reading = TableReading()
     items: list[_Item] = []
     header: tuple[str, ...] = ()
@@ -402,7 +402,7 @@ def read_appeals(
     a label) are taken in order, so a data row broken by a page break reads
     whole. A row of empty cells under the header is the data row printed blank.
     """
-    labels = TableLabels(table)
+    labels = labels_of(table)
     reading = TableReading()
     cells: list[RawCell] = []
     blank_row: RawRow | None = None
