@@ -220,3 +220,45 @@ def test_nothing_but_parse_error_escapes(data: st.DataObject) -> None:
     text = data.draw(st.sampled_from([sample[:start] + noise + sample[end:], noise, sample[start:end]]))
     with contextlib.suppress(gia_report.ParseError):
         gia_report.parse_with_notes(text)
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        ("一、总体情况", "1、 总体情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议行政诉讼情况"),
+        ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+        ("第二十条第（一）项 | |||", "第二十条 第(一)项 | |||"),
+        ("信息内容 | 本年新制作数量", "信息内容 | 本年新制作数量"),
+    ],
+)
+def test_heading_and_caption_variants(original: str, variant: str) -> None:
+    """The heading variants of FORMAT.md §1 split the sections as the canonical headings do."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    assert original in text
+    expected = gia_report.parse(text)
+    assert gia_report.parse(text.replace(original, variant)) == expected
+
+
+def test_title_spaced_and_broken_over_lines() -> None:
+    """A title broken over lines with spaces around the year gives the agency and year."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "某县交通运输局2019年政府信息公开工作年度报告", "某县交通 运输局 2019 年政府信息公开\n工作年度报告"
+    )
+    report = gia_report.parse(text)
+    assert (report.agency, report.year, report.title) == (
+        "某县交通运输局",
+        2019,
+        "某县交通运输局2019年政府信息公开工作年度报告",
+    )
+
+
+def test_agency_from_the_preamble_without_a_title() -> None:
+    """With no title, the agency and year come from 现将…(以下简称…)YYYY年度…报告如下."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    text = text.replace("编制本报告。", "现将某县交通运输局(以下简称“交通局”)2019年度信息公开工作报告如下。")
+    result = gia_report.parse_with_notes(text)
+    assert (result.report.agency, result.report.year, result.report.title) == ("某县交通运输局", 2019, None)
+    assert "no-title" in {note.code for note in result.notes}
