@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gia_report.catalog import FORMATS, SECTIONS
+from gia_report.checking import CODES
 
 DOCS = Path(__file__).resolve().parent
 
@@ -49,7 +50,35 @@ def catalog_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-PAGES = {"catalog.md": catalog_page}
+def findings_page() -> str:
+    """docs/findings.md: every finding code with its severity, meaning, template and an example."""
+    lines = [
+        "# Findings",
+        "",
+        "Generated from `gia_report/checking/findings.py` by `python docs/generate.py`; do not edit by hand.",
+        "",
+        "`gia_report.check(report)` returns every finding of a report; `gia_report.check_series(reports)` the",
+        "findings across years. Each finding has a stable `code`, a `severity`, the cell to look at",
+        "(`table`, `row`, `column`; `row` is empty for a whole column), `expected`, `actual`, the identity's",
+        "`terms` and a `message`. Blank cells are never taken for zeros: an identity with a blank term is at",
+        "most a `blank-term` warning, and one whose every term is blank is not reported.",
+        "",
+    ]
+    for code in CODES.values():
+        lines += [
+            f"## `{code.name}` ({code.severity})",
+            "",
+            f"**{code.title}.** {code.description}",
+            "",
+            f"Message: `{code.template}`",
+            "",
+            f"Example: {code.template.format(**code.example)}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+PAGES = {"catalog.md": catalog_page, "findings.md": findings_page}
 
 
 def main() -> None:

@@ -6,6 +6,7 @@
 1288
 """
 
+from .checking import Finding, Findings, check, check_series
 from .errors import GiaReportError, ParseError, SerializationError
 from .model import (
     Active2019,
@@ -43,6 +44,8 @@ __all__ = [
     "DocumentCounts2019",
     "FeeAmount",
     "FeeItemCounts",
+    "Finding",
+    "Findings",
     "GiaReportError",
     "ItemCounts",
     "Layout",
@@ -58,6 +61,8 @@ __all__ = [
     "SerializationError",
     "Subsection",
     "__version__",
+    "check",
+    "check_series",
     "dumps",
     "from_records",
     "json_schema",

@@ -1,6 +1,7 @@
-"""The command line: ``gia-report parse|summary FILE…`` (also ``python -m gia_report``).
+"""The command line: ``gia-report parse|summary|check FILE…`` (also ``python -m gia_report``).
 
-Exit status: 0 when every file was read, 2 for a usage error or a file that
+Exit status: 0 when every file was read (and, for ``check``, no error was
+found), 1 when ``check`` found errors, 2 for a usage error or a file that
 could not be parsed (the others are still processed).
 
 .. versionadded:: 0.1
@@ -16,6 +17,8 @@ from importlib import resources
 from typing import TextIO
 
 from . import __version__
+from .checking import Finding, check
+from .checking._series import check_pairs, consecutive
 from .errors import ParseError
 from .model import Active2019, Active2021, Report
 from .parsing import ParseResult, parse_with_notes
@@ -25,6 +28,7 @@ from .serializing._converter import converter
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 SAMPLE = "sample.txt"
 
@@ -114,6 +118,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except ParseError as error:
             print(f"{name}: {error}", file=err)
             status = EXIT_ERROR
+    if args.command == "check":
+        found = _check(parsed, args.format, out)
+        return status or (EXIT_FINDINGS if found else EXIT_OK)
     if args.command == "parse":
         if len(parsed) == 1 and not args.always_list:
             out.write(dumps(parsed[0][1].report, "json"))
@@ -123,6 +130,25 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         out.write("\n\n".join(summary(result, name) for name, result in parsed) + ("\n" if parsed else ""))
     return status
+
+
+def _check(parsed: list[tuple[str, ParseResult]], form: str, out: TextIO) -> bool:
+    """Print the findings of each report and across years; return whether any is an error."""
+    found: list[tuple[str, Finding]] = [(name, f) for name, result in parsed for f in check(result.report)]
+    file_of = {id(result.report): name for name, result in parsed}
+    reports = [result.report for _, result in parsed]
+    for before, after in consecutive(reports):
+        found.extend((file_of[id(after)], f) for f in check_pairs(before, after))
+    if form == "json":
+        unstructure = converter().unstructure
+        documents = [{"file": name, **unstructure(f)} for name, f in found]
+        out.write(json.dumps(documents, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        for name, f in found:
+            out.write(f"{name}: {f.key}: {f.severity}: {f.message}\n")
+        errors = sum(1 for _, f in found if f.severity == "error")
+        out.write(f"{len(parsed)} reports, {errors} errors, {len(found) - errors} warnings\n")
+    return any(f.severity == "error" for _, f in found)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("parse", "print each report as JSON (an array of {file, report} for several files)"),
         ("summary", "print a readable summary: agency, year, layout, the main totals and the notes"),
+        ("check", "check every identity and the soft checks; exit 1 when a report has errors"),
     ):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("files", nargs="*", metavar="FILE", help="report text files; - reads standard input")
@@ -143,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
             "--sample", action="store_true", help="also read the sample report bundled with the package"
         )
         command.add_argument("--strict", action="store_true", help="refuse a report that needs any note")
+        if name == "check":
+            command.add_argument(
+                "--format", choices=("text", "json"), default="text", help="text for people, json for machines"
+            )
         if name == "parse":
             command.add_argument("--always-list", action="store_true", help="print a JSON array even for a single file")
     return parser

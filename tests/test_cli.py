@@ -80,3 +80,32 @@ def test_module_reads_standard_input() -> None:
     )
     assert done.returncode == 0
     assert "某县交通运输局" in done.stdout.decode("utf-8")
+
+
+def test_check_exit_status_and_lines(tmp_path: Path) -> None:
+    """check prints file: table/row/column: severity: message, and exits 1 when a report has errors."""
+    original = REPORT_2019.read_text(encoding="utf-8")
+    text = original.replace("\n1 | 0 | 0 | 0 | 1 |", "\n1 | 0 | 0 | 0 | 2 |")  # 行政复议 总计 1 → 2
+    assert text != original
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text, encoding="utf-8")
+    status, out, _ = _run("check", str(REPORT_2019), str(broken))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{broken}: appeals/review/total: error: "
+        "行政复议/总计 is 2 but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 add up to 1",
+        "2 reports, 1 errors, 0 warnings",
+    ]
+
+
+def test_check_clean_report_exits_0_and_json() -> None:
+    """check of a consistent report exits 0; --format json prints the findings as a JSON array."""
+    status, out, _ = _run("check", "--format", "json", str(REPORT_2019))
+    assert (status, json.loads(out)) == (0, [])
+
+
+def test_check_parse_error_exits_2(tmp_path: Path) -> None:
+    """A file that cannot be parsed makes check exit 2."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a report", encoding="utf-8")
+    assert _run("check", str(bad), str(REPORT_2019))[0] == 2
