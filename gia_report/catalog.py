@@ -14,6 +14,7 @@ variant seen in the wild is a one-line change here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Literal
@@ -21,10 +22,14 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "ESCAPE",
     "FORMATS",
     "FORMAT_VERSIONS",
+    "MAX_SUBHEADING",
     "PRE_2019_MARKERS",
     "SECTIONS",
+    "SUBHEADING",
+    "TITLE",
     "TRADITIONAL",
     "Column",
     "Format",
@@ -33,6 +38,8 @@ __all__ = [
     "Row",
     "Section",
     "Table",
+    "compose_title",
+    "read_title",
 ]
 
 FormatVersion = Literal["2019", "2021"]
@@ -523,6 +530,40 @@ FORMATS: Mapping[FormatVersion, Format] = MappingProxyType(
         ),
     }
 )
+
+#: The national form's title, spaces removed: {机关名称}{YYYY}年政府信息公开工作年度报告, with the
+#: spellings met in the wild (年度, without 政府 or 工作, a bracketed note after 报告).
+TITLE = (
+    r"^(?P<agency>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?年度?报告"
+    r"(?:[（(][^（()）]*[)）])?$"
+)
+_TITLE = re.compile(TITLE)
+
+
+def read_title(title: str) -> tuple[str | None, int] | None:
+    """The agency (``None`` when the title names none) and year a national-form *title* names, or ``None``."""
+    found = _TITLE.match(title)
+    if found is None:
+        return None
+    return found.group("agency") or None, int(found.group("year"))
+
+
+def compose_title(agency: str | None, year: int) -> str:
+    """The national form's title for *agency* and *year*."""
+    return f"{agency or ''}{year}年政府信息公开工作年度报告"
+
+
+#: How a sub-heading of 一、总体情况 opens: （一）, (一), 一、 or 一 followed by a space.
+SUBHEADING = (
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]"
+    r"|[一二三四五六七八九十]{1,2}\s*[、.．]"
+    r"|[一二三四五六七八九十](?=\s+\S))"
+)
+#: A sub-heading is at most this long; it ends at the first 。 or ： (the paragraph may run on after it).
+MAX_SUBHEADING = 30
+#: Written before a narrative line that would otherwise be read as structure (a heading, a
+#: sub-heading, page furniture, a title); the parser drops it and takes the line as prose.
+ESCAPE = "\u200b"
 
 #: Headings and captions of the pre-2019 reports, which are refused.
 PRE_2019_MARKERS: tuple[str, ...] = ("概述", "依申请公开政府信息情况", "收费及减免", "指标名称", "计量单位")

@@ -19,12 +19,13 @@ Field names are the public keys of FORMAT.md §2 (``table/row/column``), so
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
 
-from .catalog import FORMAT_VERSIONS
+from .catalog import FORMAT_VERSIONS, MAX_SUBHEADING, SUBHEADING, compose_title, read_title
 
 __all__ = [
     "Active",
@@ -82,16 +83,46 @@ def _money() -> Any:
     return attrs.field(default=None, validator=_check_money)
 
 
-def _tuple_of(kind: type) -> Any:
+def _tuple_of(kind: type, member: Any = None) -> Any:
+    check: Any = attrs.validators.instance_of(kind)
     return attrs.field(
         default=(),
         converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
+        validator=attrs.validators.deep_iterable(check if member is None else attrs.validators.and_(check, member)),
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _check_paragraph(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    # A paragraph is one printed line: what a parser reads back from any layout.
+    if not value or value != value.strip() or _CONTROL.search(value):
+        raise ValueError(
+            f"a paragraph of {attribute.name} is one non-empty line without surrounding spaces or control "
+            f"characters: {value!r}"
+        )
+
+
+def _check_heading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"a sub-heading is a str, not {type(value).__name__}")
+    opened = re.match(SUBHEADING, value)
+    if (
+        opened is None
+        or value != value.strip()
+        or len(value) > MAX_SUBHEADING
+        or re.search(r"[。：:]", value)
+        or _CONTROL.search(value)
+    ):
+        raise ValueError(
+            f"a sub-heading opens with （一）, 一、 or the like, is at most {MAX_SUBHEADING} characters and "
+            f"holds no 。 or ：: {value!r}"
+        )
+
+
 def _texts() -> Any:
-    return _tuple_of(str)
+    return _tuple_of(str, _check_paragraph)
 
 
 # --- Table active, format 2021 ----------------------------------------------------------
@@ -298,7 +329,7 @@ class Appeals:
 class Subsection:
     """A sub-headed part of 一、总体情况, such as （一）主动公开, with its paragraphs."""
 
-    heading: str = attrs.field(validator=attrs.validators.instance_of(str))
+    heading: str = attrs.field(validator=_check_heading)
     paragraphs: tuple[str, ...] = _texts()
 
 
@@ -320,6 +351,10 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValueError(f"year must be an int between 1900 and 2999 or None: {value!r}")
 
 
+def _default_title(report: Any) -> str | None:
+    return None if report.year is None else compose_title(report.agency, report.year)
+
+
 def _default_active(report: Any) -> Active:
     return Active2019() if report.format_version == "2019" else Active2021()
 
@@ -336,8 +371,12 @@ class Report:
 
     ``format_version`` is ``"2019"`` or ``"2021"``; ``active`` is then an
     `Active2019` or an `Active2021`. ``title`` is the title as printed, with
-    the line breaks and spaces inside it removed; ``preamble`` the paragraphs
-    between the title and 一、总体情况. ``overview``, ``problems`` (五) and
+    the line breaks and spaces inside it removed; it names the ``agency`` and
+    ``year`` (which must agree with it), and by default is the national
+    form's title composed from them, as for a report that prints no title but
+    names them in its preamble. It is ``None`` only when the year is unknown.
+    ``preamble`` holds the paragraphs between the title and 一、总体情况; every
+    paragraph is one line of text. ``overview``, ``problems`` (五) and
     ``other_matters`` (六) hold the narrative. Every table defaults to all
     cells blank.
 
@@ -352,9 +391,7 @@ class Report:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )
     year: int | None = attrs.field(default=None, validator=_check_year)
-    title: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    title: str | None = attrs.field(default=attrs.Factory(_default_title, takes_self=True))
     preamble: tuple[str, ...] = _texts()
     overview: Overview = attrs.field(factory=Overview, validator=attrs.validators.instance_of(Overview))
     active: Active = attrs.field(default=attrs.Factory(_default_active, takes_self=True))
@@ -365,6 +402,26 @@ class Report:
     appeals: Appeals = attrs.field(factory=Appeals, validator=attrs.validators.instance_of(Appeals))
     problems: tuple[str, ...] = _texts()
     other_matters: tuple[str, ...] = _texts()
+
+    @title.validator
+    def _check_title(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            if self.agency is not None or self.year is not None:
+                raise ValueError("a report that names its agency needs its year, to compose its title")
+            return
+        if not isinstance(value, str):
+            raise TypeError(f"title must be a str or None, not {type(value).__name__}")
+        named = read_title(value)
+        if named is None or re.search(r"\s", value) or _CONTROL.search(value):
+            raise ValueError(
+                f"title {value!r} is not a title of the national form "
+                "({agency}{YYYY}年政府信息公开工作年度报告, without spaces)"
+            )
+        if named != (self.agency, self.year):
+            raise ValueError(
+                f"title {value!r} names agency {named[0]!r} and year {named[1]}, "
+                f"not agency {self.agency!r} and year {self.year}"
+            )
 
     @active.validator
     def _check_active(self, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -95,6 +95,32 @@ def _make_consistent(
         cells[f"appeals/{row.key}/total"] = sum(_value(cells, f"appeals/{row.key}/{c}") for c in parts)
 
 
+_AGENCIES = ("某某市人民政府办公室", "某某区政务服务和大数据管理局", "某县人民政府", "某某开发区管委会")
+_TITLES = (
+    "{agency}{year}年政府信息公开工作年度报告",
+    "{agency}{year}年度政府信息公开工作年度报告",
+    "{agency}{year}年信息公开工作年度报告",
+    "{agency}{year}年政府信息公开工作年度报告（{year}年1月1日至12月31日）",
+)
+
+
+def _agency_like(text: str) -> bool:
+    # An agency name is one word of the title: no spaces, digits or brackets.
+    return not any(ch.isspace() or ch.isdigit() or ch in "（）()" for ch in text)
+
+
+@st.composite
+def _metadata(draw: st.DrawFn, version: FormatVersion) -> tuple[str | None, int | None, str | None]:
+    """Agency, year and a title naming them, as reports print them; now and then none of the three."""
+    if draw(st.integers(0, 9)) == 0:
+        return None, None, None
+    year = draw(st.integers(2019, 2020) if version == "2019" else st.integers(2021, 2030))
+    names = st.one_of(st.none(), st.sampled_from(_AGENCIES), narrative_texts(max_size=20).filter(_agency_like))
+    agency = draw(names)
+    title = draw(st.sampled_from(_TITLES)).format(agency=agency or "", year=year)
+    return agency, year, title
+
+
 @st.composite
 def _overview(draw: st.DrawFn) -> Overview:
     headings = [
@@ -133,20 +159,14 @@ def reports(
     version: FormatVersion = format_version if format_version is not None else draw(st.sampled_from(tuple(FORMATS)))
     one_row = version == "2019" or (draw(st.booleans()) if hybrid is None else hybrid)
     cells = draw(_cells(version, one_row, consistent, blanks))
-    agency = draw(
-        st.one_of(
-            st.none(),
-            st.sampled_from(["某某市人民政府办公室", "某某区政务服务和大数据管理局", "某县人民政府"]),
-        )
-    )
-    year = draw(st.integers(min_value=2019, max_value=2020) if version == "2019" else st.integers(2021, 2030))
+    agency, year, title = draw(_metadata(version))
     return report_from_cells(
         version,
         cells,
         other_as_one_row=one_row,
         agency=agency,
         year=year,
-        title=None if agency is None else f"{agency}{year}年政府信息公开工作年度报告",
+        title=title,
         preamble=tuple(draw(st.lists(narrative_texts(), max_size=2))),
         overview=draw(_overview()),
         problems=tuple(draw(st.lists(narrative_texts(), max_size=3))),

@@ -13,27 +13,23 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from ..catalog import ESCAPE, MAX_SUBHEADING, SUBHEADING, compose_title, read_title
 from ..model import Overview, Subsection
 from ._result import Note
-from ._source import Line
+from ._sections import heading_of
+from ._source import Line, drop_furniture
 
-__all__ = ["Front", "read_front", "read_overview", "read_paragraphs"]
+__all__ = ["Front", "read_front", "read_overview", "read_paragraphs", "reads_as_structure"]
 
 _SPACE = regex.compile(r"\s+")
-_TITLE = regex.compile(
-    r"^(?P<agency>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?年度?报告(?:[（(].*[)）])?$"
-)
 _TITLE_END = regex.compile(r"报告(?:[（(][^)）]*[)）])?$")
 _PREAMBLE = regex.compile(
     r"现将(?P<agency>[^，。,；;]*?)(?:[(（]以下简称[^)）]*[)）])?\s*(?P<year>(?:19|20)\d{2})\s*年度?"
 )
 _PREAMBLE_START = regex.compile(r"^\s*(?:根据|依据|按照|本报告|为|现将|《)")
 _MAX_TITLE_LINE = 60
-_SUBHEADING = regex.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|[一二三四五六七八九十](?=\s+\S))"
-)
+_SUBHEADING = regex.compile(SUBHEADING)
 _HEADING_END = regex.compile(r"[。：:]")
-_MAX_SUBHEADING = 30
 
 
 @attrs.frozen
@@ -56,17 +52,22 @@ def read_front(front: Sequence[Line], notes: list[Note]) -> Front:
     lines = [line for line in front if line.text.strip()]
     title_lines: list[Line] = []
     for line in lines[:6]:
-        if _PREAMBLE_START.match(line.text) or len(line.text.strip()) > _MAX_TITLE_LINE:
+        text = line.text.strip()
+        if text.startswith(ESCAPE):
+            break
+        if read_title(_squeeze("".join(x.text for x in [*title_lines, line]))) is not None:
+            title_lines.append(line)  # the title is complete with this line, however it starts
+            break
+        if _PREAMBLE_START.match(text) or len(text) > _MAX_TITLE_LINE:
             break
         title_lines.append(line)
         if _TITLE_END.search(_squeeze(line.text)):
             break
     title = _squeeze("".join(line.text for line in title_lines)) if title_lines else None
     rest = lines[len(title_lines) :]
-    preamble = tuple(line.text.strip() for line in rest)
-    found = _TITLE.match(title) if title else None
-    if found is not None and title_lines:
-        agency = found.group("agency") or None
+    preamble = read_paragraphs(rest)
+    named = read_title(title) if title else None
+    if named is not None and title_lines:
         if len(title_lines) > 1:
             notes.append(
                 Note(
@@ -75,10 +76,10 @@ def read_front(front: Sequence[Line], notes: list[Note]) -> Front:
                     line=title_lines[0].number,
                 )
             )
-        return Front(title, agency, int(found.group("year")), preamble, title_lines[0].number)
+        return Front(title, named[0], named[1], preamble, title_lines[0].number)
     if title_lines:
         # Short lines that are not a title: keep them as preamble.
-        preamble = tuple(line.text.strip() for line in title_lines) + preamble
+        preamble = read_paragraphs(title_lines) + preamble
         notes.append(
             Note(
                 code="no-title",
@@ -88,32 +89,47 @@ def read_front(front: Sequence[Line], notes: list[Note]) -> Front:
         )
         title = None
     for line in rest or lines:
-        named = _PREAMBLE.search(_squeeze(line.text))
-        if named is not None:
+        if line.text.strip().startswith(ESCAPE):
+            continue  # written as prose on purpose
+        found = _PREAMBLE.search(_squeeze(line.text))
+        if found is not None:
+            agency, year = found.group("agency") or None, int(found.group("year"))
+            title = compose_title(agency, year)
             notes.append(
                 Note(
                     code="no-title",
-                    message="no title: agency and year read from the preamble",
+                    message=f"no title: agency and year read from the preamble, title composed as {title}",
                     line=line.number,
                 )
             )
-            return Front(title, named.group("agency") or None, int(named.group("year")), preamble, line.number)
+            return Front(title, agency, year, preamble, line.number)
     notes.append(Note(code="no-title", message="no title and no preamble naming the agency and year", line=None))
     return Front(title, None, None, preamble, None)
 
 
+def _paragraph(text: str) -> str:
+    text = text.strip()
+    return text[len(ESCAPE) :].strip() if text.startswith(ESCAPE) else text
+
+
 def read_paragraphs(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The non-blank lines of a prose section, stripped."""
-    return tuple(line.text.strip() for line in lines if line.text.strip())
+    """The non-blank lines of a prose section, stripped, without the escape mark of a line written as prose."""
+    return tuple(p for p in (_paragraph(line.text) for line in lines) if p)
 
 
 def read_overview(lines: Sequence[Line]) -> Overview:
     """Section 一: paragraphs, then subsections opened by （一） … （五） or 一、 … 五、."""
     paragraphs: list[str] = []
     subsections: list[tuple[str, list[str]]] = []
-    for text in read_paragraphs(lines):
-        opened = _SUBHEADING.match(text)
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        opened = None if text.startswith(ESCAPE) else _SUBHEADING.match(text)
         if opened is None:
+            text = _paragraph(text)
+            if not text:
+                continue
             (subsections[-1][1] if subsections else paragraphs).append(text)
             continue
         heading, body = _split_heading(text, opened.end())
@@ -127,8 +143,24 @@ def read_overview(lines: Sequence[Line]) -> Overview:
 def _split_heading(text: str, marker_end: int) -> tuple[str, str]:
     """A sub-heading line into heading and the paragraph run into it: （一）主动公开。2023年…"""
     end = _HEADING_END.search(text, marker_end)
-    if end is not None and end.start() <= _MAX_SUBHEADING:
+    if end is not None and end.start() <= MAX_SUBHEADING:
         return text[: end.start()].strip(), text[end.end() :].strip()
-    if len(text) <= _MAX_SUBHEADING:
+    if len(text) <= MAX_SUBHEADING:
         return text.strip(), ""
     return text[:marker_end].strip(), text[marker_end:].strip()
+
+
+def reads_as_structure(text: str, where: str) -> bool:
+    """Whether the paragraph *text*, printed as a line of section *where*, would be read as something else.
+
+    *where* is ``preamble`` (of a report without a title), ``overview`` or
+    ``prose`` (五, 六, or the preamble after a title). The writers escape such
+    lines (`gia_report.catalog.ESCAPE`).
+    """
+    line = Line(0, text)
+    if text.startswith(ESCAPE) or heading_of(line) is not None or drop_furniture([line])[0] != [line]:
+        return True
+    if where == "overview":
+        return _SUBHEADING.match(text) is not None
+    # Without a title, any preamble line might be taken for a title, or name the agency.
+    return where == "preamble"

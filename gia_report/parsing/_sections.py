@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from ..catalog import PRE_2019_MARKERS, SECTIONS, Section
+from ..catalog import ESCAPE, PRE_2019_MARKERS, SECTIONS, Section
 from ..errors import ParseError
 from ._labels import normalize_label, strip_numbering
 from ._source import Line
@@ -37,6 +37,9 @@ class Sections:
 def heading_of(line: Line) -> Section | None:
     """The section *line* is the heading of, or ``None``."""
     text = line.text.strip().strip("|\t ").strip()
+    # Escaped prose, and bracketed numbering, which opens sub-headings (（一）…), never top-level headings.
+    if text.startswith((ESCAPE, "(", "（")):
+        return None
     # Every section title ends in 情况 or 事项: most lines are ruled out before normalizing.
     if not text or len(text) > _MAX_HEADING or not _TITLE_END.search(text):
         return None

@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from ..catalog import ESCAPE
 from ..errors import ParseError
 from ._result import Note
 
@@ -40,7 +41,7 @@ def decode(data: str | bytes) -> str:
 
 
 # Control characters other than tab, line breaks and form feed do not occur in text files.
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -49,6 +50,8 @@ def split_lines(text: str) -> list[Line]:
         text = text[1:]
     # Normalize line endings once, here, so every later stage sees "\n" only.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # A word processor's manual line break (vertical tab) inside a paragraph reads as a space.
+    text = text.replace("\v", " ")
     lines = [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
     if not text.strip():
         raise ParseError("the text is empty: expected a report", line=1)
@@ -81,6 +84,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     notes: list[Note] = []
     for line in lines:
         stripped = line.text.strip()
+        if stripped.startswith(ESCAPE):
+            kept.append(line)  # written as prose on purpose: never furniture
+            continue
         if _FOOTER.match(line.text):
             notes.append(Note(code="page-furniture", message=f"page footer {stripped!r} dropped", line=line.number))
             continue

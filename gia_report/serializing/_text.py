@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from ..catalog import FORMATS, SECTIONS, Column, Table
+from ..catalog import ESCAPE, FORMATS, SECTIONS, Column, Table
 from ..model import Report
+
+# The writer escapes exactly what the parser would misread, so it asks the parser's own rule.
+from ..parsing._narrative import reads_as_structure
 from ..records import cell_layout
 
 __all__ = ["WRITERS", "table_rows", "write_text"]
@@ -123,25 +126,39 @@ WRITERS: dict[str, Callable[[Iterable[Cells]], list[str]]] = {
 }
 
 
+def _prose(paragraphs: Iterable[str], where: str) -> list[str]:
+    """*paragraphs* as lines, each escaped where the parser would read it as structure."""
+    return [ESCAPE + text if reads_as_structure(text, where) else text for text in paragraphs]
+
+
+def _title_lines(title: str) -> list[str]:
+    # A parser reads a title line of up to 60 characters; a longer title goes on over lines.
+    return [title[start : start + 50] for start in range(0, len(title), 50)]
+
+
 def write_text(report: Report, layout: str) -> str:
-    """*report* as a complete report text whose tables are in *layout*."""
+    """*report* as a complete report text whose tables are in *layout*.
+
+    Narrative lines that would read as structure (a heading, a sub-heading,
+    page furniture, a title) are escaped with `gia_report.catalog.ESCAPE`.
+    """
     lay_out = WRITERS[layout]
     lines: list[str] = []
     if report.title is not None:
-        lines.append(report.title)
-    lines.extend(report.preamble)
+        lines.extend(_title_lines(report.title))
+    lines.extend(_prose(report.preamble, "prose" if report.title is not None else "preamble"))
     headings = {section.key: section.heading for section in SECTIONS}
     lines.append(headings["overview"])
-    lines.extend(report.overview.paragraphs)
+    lines.extend(_prose(report.overview.paragraphs, "overview"))
     for subsection in report.overview.subsections:
         lines.append(subsection.heading)
-        lines.extend(subsection.paragraphs)
+        lines.extend(_prose(subsection.paragraphs, "overview"))
     rows = table_rows(report)
     for key in ("active", "requests", "appeals"):
         lines.append(headings[key])
         lines.extend(lay_out(rows[key]))
     lines.append(headings["problems"])
-    lines.extend(report.problems)
+    lines.extend(_prose(report.problems, "prose"))
     lines.append(headings["other_matters"])
-    lines.extend(report.other_matters)
+    lines.extend(_prose(report.other_matters, "prose"))
     return "\n".join(lines) + "\n"

@@ -284,7 +284,9 @@ class TestSeries:
 
     def test_gaps_and_other_agencies_are_not_compared(self) -> None:
         """Years that are not consecutive, or other agencies, are not compared."""
-        other = attrs.evolve(self._report(2024, 3, 0, 12, 4, 1), agency="另一局")
+        other = attrs.evolve(
+            self._report(2024, 3, 0, 12, 4, 1), agency="另一局", title="另一局2024年政府信息公开工作年度报告"
+        )
         assert (
             gia_report.check_series(
                 [self._report(2022, 0, 5, 10, 2, 0), self._report(2024, 3, 0, 12, 4, 1), other]

@@ -260,5 +260,6 @@ def test_agency_from_the_preamble_without_a_title() -> None:
     text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8").split("\n", 1)[1]
     text = text.replace("编制本报告。", "现将某县交通运输局(以下简称“交通局”)2019年度信息公开工作报告如下。")
     result = gia_report.parse_with_notes(text)
-    assert (result.report.agency, result.report.year, result.report.title) == ("某县交通运输局", 2019, None)
+    assert (result.report.agency, result.report.year) == ("某县交通运输局", 2019)
+    assert result.report.title == "某县交通运输局2019年政府信息公开工作年度报告"  # composed: none was printed
     assert "no-title" in {note.code for note in result.notes}
