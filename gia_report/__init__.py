@@ -28,7 +28,7 @@ from .model import (
 )
 from .parsing import CellSource, Detection, Layout, Note, ParseResult, parse, parse_file, parse_with_notes
 from .records import Record, from_records, to_records
-from .serializing import dumps, json_schema, loads
+from .serializing import dumps, json_schema, loads, xml_schema
 
 __version__ = "0.1.0"
 
@@ -71,4 +71,5 @@ __all__ = [
     "parse_file",
     "parse_with_notes",
     "to_records",
+    "xml_schema",
 ]

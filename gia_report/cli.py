@@ -1,4 +1,6 @@
-"""The command line: ``gia-report parse|summary|check FILE…`` (also ``python -m gia_report``).
+"""The command line: ``gia-report parse|summary|check FILE…`` and ``convert FILE --to FORM``.
+
+Also ``python -m gia_report``.
 
 Exit status: 0 when every file was read (and, for ``check``, no error was
 found), 1 when ``check`` found errors, 2 for a usage error or a file that
@@ -19,10 +21,10 @@ from typing import TextIO
 from . import __version__
 from .checking import Finding, check
 from .checking._series import check_pairs, consecutive
-from .errors import ParseError
+from .errors import GiaReportError, ParseError
 from .model import Active2019, Active2021, Report
 from .parsing import ParseResult, parse_with_notes
-from .serializing import dumps
+from .serializing import FORMATS, dumps, loads
 from .serializing._converter import converter
 
 __all__ = ["main"]
@@ -176,7 +178,33 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if name == "parse":
             command.add_argument("--always-list", action="store_true", help="print a JSON array even for a single file")
+    convert = commands.add_parser(
+        "convert",
+        help="write a report in another form: json, xml, tab, pipe or blank-line",
+        description="Read a report (a text layout, JSON or XML, found by its look) and write it in another form.",
+    )
+    convert.add_argument("file", metavar="FILE", help="a report; - reads standard input")
+    convert.add_argument("--to", required=True, choices=FORMATS, help="the form to write")
+    convert.add_argument("--from", dest="source", choices=FORMATS, help="the form FILE is in (default: found)")
     return parser
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        data = _read(args.file)
+    except OSError as error:
+        print(f"{args.file}: cannot read: {error.strerror}", file=err)
+        return EXIT_ERROR
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    try:
+        out.write(dumps(loads(text, args.source), args.to))
+    except GiaReportError as error:
+        print(f"{args.file}: {error}", file=err)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -188,6 +216,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0) and EXIT_ERROR
+    if args.command == "convert":
+        return _convert(args, out, err)
     if not args.files and not args.sample:
         print(f"gia-report {args.command}: name at least one FILE, - for standard input, or --sample", file=err)
         return EXIT_ERROR

@@ -69,8 +69,9 @@ def _requests_rows(report: Report, table: Table) -> list[Cells]:
             continue
         seen.append(row.key)
         values = [_get(report, "requests", row.key, column.key) for column in columns]
+        # Values follow the label directly, so a blank cell is never confused with structure.
         if row.key == "other_handling":
-            rows.append([row.label, "", *values])
+            rows.append([row.label, *values])
             group = row.label
         elif row.group is not None and row.group != group:
             group = row.group
@@ -79,7 +80,7 @@ def _requests_rows(report: Report, table: Table) -> list[Cells]:
             rows.append(["", row.label, *values])
         else:
             group = None
-            rows.append([row.label, "", *values])
+            rows.append([row.label, *values])
     return rows
 
 

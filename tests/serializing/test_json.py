@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import gia_report
 from gia_report.strategies import reports
@@ -31,6 +31,7 @@ def test_json_round_trip(report: gia_report.Report) -> None:
     assert gia_report.loads(gia_report.dumps(report, "json"), "json") == report
 
 
+@settings(max_examples=200)  # validity, not variety: fewer draws prove it
 @given(reports())
 def test_json_is_valid_against_the_schema(report: gia_report.Report) -> None:
     """Every report written as JSON validates against the shipped schema."""

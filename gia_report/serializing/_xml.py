@@ -1,0 +1,266 @@
+"""XML: the report in the vocabulary of ``report.xsd``; the only module that imports lxml.
+
+Writing::
+
+    <report xmlns="urn:gia-report:report:1" format_version="2021" agency="…" year="2023">
+      <title>…</title>
+      <preamble label="…"><p>…</p></preamble>
+      <overview label="一、总体情况"><p>…</p><subsection heading="（一）主动公开"><p>…</p></subsection></overview>
+      <active xsi:type="gia:Active2021" label="二、…"><regulations label="规章"><issued label="本年制发件数">0</issued>…
+      <requests label="三、…"><new label="一、…"><natural_person label="自然人">3</natural_person>…
+      <appeals label="四、…">…</appeals>
+      <problems label="五、…"><p>…</p></problems>
+      <other_matters label="六、…"><p>…</p></other_matters>
+    </report>
+
+An empty cell element is a cell printed blank; a row the report does not
+print (``other_handling`` of a 2021 report) is absent.
+
+Reading is safe: a document with a DTD (so any entity, internal or external)
+is refused before it is parsed, nothing is loaded from outside the document,
+and its size and depth are bounded. Every problem raises `ParseError` with
+the line.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lxml import etree
+
+from ..catalog import FORMATS, SECTIONS, Column, FormatVersion
+from ..errors import ParseError
+from ..model import Overview, Report, Subsection
+from ..records import cell_layout, report_from_cells
+from ._xsd import NAMESPACE
+
+__all__ = ["MAX_DEPTH", "MAX_SIZE", "dumps_xml", "loads_xml"]
+
+#: The largest document read, in characters; a report is some tens of kilobytes.
+MAX_SIZE = 10_000_000
+#: The deepest nesting read: report / overview / subsection / p is four.
+MAX_DEPTH = 6
+
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_NS = f"{{{NAMESPACE}}}"
+_HEADINGS = {section.key: section.heading for section in SECTIONS}
+
+
+def _value(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _sub(parent: Any, name: str, text: str | None = None, **attributes: str) -> Any:
+    element = etree.SubElement(parent, _NS + name, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _paragraphs(parent: Any, paragraphs: tuple[str, ...]) -> None:
+    for text in paragraphs:
+        _sub(parent, "p", text)
+
+
+def dumps_xml(report: Report) -> str:
+    """*report* as an XML document valid against ``report.xsd``."""
+    attributes = {"format_version": report.format_version}
+    if report.agency is not None:
+        attributes["agency"] = report.agency
+    if report.year is not None:
+        attributes["year"] = str(report.year)
+    root = etree.Element(_NS + "report", attributes, nsmap={None: NAMESPACE, "gia": NAMESPACE, "xsi": _XSI})
+    if report.title is not None:
+        _sub(root, "title", report.title)
+    _paragraphs(_sub(root, "preamble"), report.preamble)
+    overview = _sub(root, "overview", label=_HEADINGS["overview"])
+    _paragraphs(overview, report.overview.paragraphs)
+    for subsection in report.overview.subsections:
+        _paragraphs(_sub(overview, "subsection", heading=subsection.heading), subsection.paragraphs)
+    spec = FORMATS[report.format_version]
+    tables: dict[str, Any] = {}
+    rows: dict[tuple[str, str], Any] = {}
+    for table, row, column in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row):
+        if table.key not in tables:
+            tables[table.key] = _sub(root, table.key, label=table.heading)
+            if table.key == "active":
+                tables[table.key].set(f"{{{_XSI}}}type", f"gia:Active{spec.version}")
+        if (table.key, row.key) not in rows:
+            rows[(table.key, row.key)] = _sub(tables[table.key], row.key, label=row.label)
+        value = getattr(getattr(getattr(report, table.key), row.key), column.key)
+        _sub(rows[(table.key, row.key)], column.key, _value(value), label=column.label)
+    _paragraphs(_sub(root, "problems", label=_HEADINGS["problems"]), report.problems)
+    _paragraphs(_sub(root, "other_matters", label=_HEADINGS["other_matters"]), report.other_matters)
+    body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return body.decode("utf-8")
+
+
+# --- Reading -----------------------------------------------------------------------------
+
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HOSTILE = re.compile(r"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)", re.IGNORECASE)
+
+
+def _refuse(text: str, message: str, line: int, column: int = 1) -> ParseError:
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return ParseError(message, line=line, column=column, source_line=source[:200])
+
+
+def _at(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _parse_safely(text: str) -> Any:
+    if len(text) > MAX_SIZE:
+        raise _refuse(text, f"the XML document is larger than {MAX_SIZE} characters: refused", 1)
+    hostile = _HOSTILE.search(text)
+    if hostile is not None:
+        line, column = _at(text, hostile.start())
+        raise _refuse(
+            text,
+            "the XML document declares a DTD or entities, which a report never needs: refused unread",
+            line,
+            column,
+        )
+    # A str cannot carry an encoding declaration into lxml; it is text already.
+    body = _DECLARATION.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise _refuse(text, f"not well-formed XML: {error.msg}", line or 1, max(column, 1)) from None
+    for element in root.iter():
+        depth = sum(1 for _ in element.iterancestors())
+        if depth >= MAX_DEPTH:
+            raise _refuse(
+                text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", element.sourceline or 1
+            )
+    return root
+
+
+class _Reader:
+    """Reads the elements of one document, refusing anything outside the vocabulary with its line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def fail(self, element: Any, message: str) -> ParseError:
+        return _refuse(self.text, message, element.sourceline or 1)
+
+    def name(self, element: Any) -> str:
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(_NS):
+            raise self.fail(element, f"unexpected element {tag!r}: expected an element of namespace {NAMESPACE}")
+        return tag[len(_NS) :]
+
+    def children(self, element: Any, expected: set[str] | None = None) -> list[tuple[str, Any]]:
+        found = []
+        for child in element:
+            name = self.name(child)
+            if expected is not None and name not in expected:
+                raise self.fail(child, f"unexpected element <{name}> in <{self.name(element)}>")
+            found.append((name, child))
+        if element.text and element.text.strip() and expected is not None:
+            raise self.fail(element, f"unexpected text in <{self.name(element)}>")
+        return found
+
+    def paragraphs(self, element: Any) -> tuple[str, ...]:
+        return tuple(child.text or "" for _, child in self.children(element, {"p"}))
+
+    def cell(self, element: Any, column: Column) -> int | Decimal | None:
+        text = (element.text or "").strip()
+        if len(element):
+            raise self.fail(element, f"cell <{column.key}> holds elements: expected a number or nothing")
+        if not text:
+            return None
+        try:
+            if column.kind == "money":
+                value = Decimal(text)
+                if not value.is_finite():
+                    raise InvalidOperation
+                return value
+            if not re.fullmatch(r"-?[0-9]+", text):
+                raise ValueError(text)
+            return int(text)
+        except (InvalidOperation, ValueError):
+            raise self.fail(element, f"cell <{column.key}> holds {text!r}: expected a {column.kind}") from None
+
+
+def loads_xml(text: str) -> Report:
+    """The report in the XML document *text*; refuses hostile or malformed documents with `ParseError`."""
+    root = _parse_safely(text)
+    reader = _Reader(text)
+    try:
+        return _read(root, reader)
+    except ParseError:
+        raise
+    except (TypeError, ValueError) as error:
+        raise reader.fail(root, f"not a valid report: {error}") from None
+
+
+def _read(root: Any, reader: _Reader) -> Report:
+    if reader.name(root) != "report":
+        raise reader.fail(root, f"the root element is <{reader.name(root)}>: expected <report>")
+    version = root.get("format_version")
+    if version not in FORMATS:
+        raise reader.fail(root, f"format_version is {version!r}: expected one of {', '.join(FORMATS)}")
+    fv: FormatVersion = "2019" if version == "2019" else "2021"
+    year_text = root.get("year")
+    if year_text is not None and not re.fullmatch(r"[0-9]{4}", year_text):
+        raise reader.fail(root, f"year is {year_text!r}: expected four digits")
+    parts = dict(
+        reader.children(
+            root, {"title", "preamble", "overview", "active", "requests", "appeals", "problems", "other_matters"}
+        )
+    )
+    cells: dict[str, Any] = {}
+    one_row = False
+    for table in FORMATS[fv].tables:
+        element = parts.get(table.key)
+        if element is None:
+            raise reader.fail(root, f"<report> has no <{table.key}>")
+        known = {row.key: row for row in table.rows}
+        for row_name, row_element in reader.children(element, set(known)):
+            one_row |= row_name == "other_handling"
+            columns = {column.key: column for column in known[row_name].columns}
+            for column_name, cell in reader.children(row_element, set(columns)):
+                cells[f"{table.key}/{row_name}/{column_name}"] = reader.cell(cell, columns[column_name])
+    overview = parts.get("overview")
+    subsections: list[Subsection] = []
+    paragraphs: list[str] = []
+    if overview is not None:
+        for name, child in reader.children(overview, {"p", "subsection"}):
+            if name == "p":
+                paragraphs.append(child.text or "")
+            else:
+                subsections.append(Subsection(heading=child.get("heading", ""), paragraphs=reader.paragraphs(child)))
+    title = parts.get("title")
+    return report_from_cells(
+        fv,
+        cells,
+        other_as_one_row=one_row or fv == "2019",
+        agency=root.get("agency"),
+        year=int(year_text) if year_text is not None else None,
+        title=None if title is None else (title.text or ""),
+        preamble=reader.paragraphs(parts["preamble"]) if "preamble" in parts else (),
+        overview=Overview(paragraphs=tuple(paragraphs), subsections=tuple(subsections)),
+        problems=reader.paragraphs(parts["problems"]) if "problems" in parts else (),
+        other_matters=reader.paragraphs(parts["other_matters"]) if "other_matters" in parts else (),
+    )
