@@ -70,12 +70,13 @@ def _paragraphs(parent: Any, paragraphs: tuple[str, ...]) -> None:
 
 def dumps_xml(report: Report) -> str:
     """*report* as an XML document valid against ``report.xsd``."""
-    attributes = {"format_version": report.format_version}
+    attributes: dict[str, str] = {"format_version": str(report.format_version)}
     if report.agency is not None:
         attributes["agency"] = report.agency
     if report.year is not None:
         attributes["year"] = str(report.year)
-    root = etree.Element(_NS + "report", attributes, nsmap={None: NAMESPACE, "gia": NAMESPACE, "xsi": _XSI})
+    namespaces: Any = {None: NAMESPACE, "gia": NAMESPACE, "xsi": _XSI}  # None names the default namespace
+    root = etree.Element(_NS + "report", attributes, nsmap=namespaces)
     if report.title is not None:
         _sub(root, "title", report.title)
     _paragraphs(_sub(root, "preamble"), report.preamble)
@@ -149,9 +150,8 @@ def _parse_safely(text: str) -> Any:
     for element in root.iter():
         depth = sum(1 for _ in element.iterancestors())
         if depth >= MAX_DEPTH:
-            raise _refuse(
-                text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", element.sourceline or 1
-            )
+            deep_line: int = element.sourceline or 1
+            raise _refuse(text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", deep_line)
     return root
 
 
