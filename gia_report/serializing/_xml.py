@@ -119,6 +119,11 @@ def _at(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _line_of(element: Any) -> int:
+    line = element.sourceline
+    return line if isinstance(line, int) and line > 0 else 1
+
+
 def _parse_safely(text: str) -> Any:
     if len(text) > MAX_SIZE:
         raise _refuse(text, f"the XML document is larger than {MAX_SIZE} characters: refused", 1)
@@ -150,8 +155,7 @@ def _parse_safely(text: str) -> Any:
     for element in root.iter():
         depth = sum(1 for _ in element.iterancestors())
         if depth >= MAX_DEPTH:
-            deep_line: int = element.sourceline or 1
-            raise _refuse(text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", deep_line)
+            raise _refuse(text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", _line_of(element))
     return root
 
 
@@ -162,7 +166,7 @@ class _Reader:
         self.text = text
 
     def fail(self, element: Any, message: str) -> ParseError:
-        return _refuse(self.text, message, element.sourceline or 1)
+        return _refuse(self.text, message, _line_of(element))
 
     def name(self, element: Any) -> str:
         tag = element.tag
