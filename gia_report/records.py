@@ -21,7 +21,7 @@ from .catalog import FORMATS, Column, FormatVersion, Row, Table
 from .errors import SerializationError
 from .model import Active2019, Active2021, Appeals, Report, Requests
 
-__all__ = ["Record", "cell_layout", "from_records", "report_from_cells", "to_records"]
+__all__ = ["Record", "cell_layout", "from_records", "money", "report_from_cells", "to_records"]
 
 Value = int | Decimal | None
 
@@ -106,16 +106,24 @@ def report_from_cells(
     return Report(format_version=format_version, **built, **meta)
 
 
+def money(value: object) -> Decimal:
+    """An amount of money given as a Decimal, an int or a decimal string; TypeError or ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
+        raise TypeError(f"expected an amount of money (Decimal, int or decimal string), not {value!r}")
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a decimal number") from None
+
+
 def _coerce(value: object, column: Column, where: str) -> Value:
     if value is None:
         return None
     if column.kind == "money":
-        if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
-            raise SerializationError(f"{where}: expected an amount of money (Decimal, int or str), not {value!r}")
         try:
-            return Decimal(value)
-        except InvalidOperation:
-            raise SerializationError(f"{where}: {value!r} is not an amount of money") from None
+            return money(value)
+        except (TypeError, ValueError) as error:
+            raise SerializationError(f"{where}: {error}") from None
     if isinstance(value, bool) or not isinstance(value, int):
         raise SerializationError(f"{where}: expected a whole number or None, not {value!r}")
     return value

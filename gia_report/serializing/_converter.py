@@ -7,7 +7,7 @@ names; unknown keys are refused.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -17,17 +17,13 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from ..model import Active2019, Active2021, Report
+from ..records import money
 
 __all__ = ["converter"]
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise TypeError(f"expected an amount of money as a decimal string, not {value!r}")
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"{value!r} is not a decimal number") from None
+    return money(value)
 
 
 def _structure_int(value: object, _: type) -> int:

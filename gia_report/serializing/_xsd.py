@@ -17,6 +17,13 @@ __all__ = ["NAMESPACE", "xml_schema"]
 
 NAMESPACE = "urn:gia-report:report:1"
 
+_CELL = """  <xs:complexType name="{kind}Cell">
+    <xs:simpleContent>
+      <xs:extension base="gia:{kind}"><xs:attribute name="label" type="xs:string"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+"""
+
 _SIMPLE_TYPES = """
   <xs:simpleType name="blank">
     <xs:restriction base="xs:string"><xs:length value="0"/></xs:restriction>
@@ -38,28 +45,16 @@ _SIMPLE_TYPES = """
     <xs:annotation><xs:documentation>An amount ≥ 0 in the column's unit, or empty.</xs:documentation></xs:annotation>
     <xs:union memberTypes="gia:plainDecimal gia:blank"/>
   </xs:simpleType>
-  <xs:complexType name="countCell">
-    <xs:simpleContent>
-      <xs:extension base="gia:count"><xs:attribute name="label" type="xs:string"/></xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
-  <xs:complexType name="signedCell">
-    <xs:simpleContent>
-      <xs:extension base="gia:signed"><xs:attribute name="label" type="xs:string"/></xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
-  <xs:complexType name="moneyCell">
-    <xs:simpleContent>
-      <xs:extension base="gia:money"><xs:attribute name="label" type="xs:string"/></xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+{cells}
   <xs:complexType name="paragraphs">
     <xs:sequence><xs:element name="p" type="xs:string" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
     <xs:attribute name="label" type="xs:string"/>
   </xs:complexType>
   <xs:complexType name="Active" abstract="true">
     <xs:attribute name="label" type="xs:string"/>
-  </xs:complexType>"""
+  </xs:complexType>""".replace(
+    "{cells}", "".join(_CELL.format(kind=kind) for kind in ("count", "signed", "money")).rstrip("\n")
+)
 
 
 def _cell(column: Column) -> str:
