@@ -58,7 +58,10 @@ def test_from_records_inverts_to_records(report: gia_report.Report) -> None:
             [{"table": "requests", "row": "new", "column": "total", "value": 1}] * 2,
             "requests/new/total is given twice",
         ),
-        ([{"table": "active", "row": "fees", "column": "amount", "value": "abc"}], "active/fees/amount: 'abc' is not a decimal number"),
+        (
+            [{"table": "active", "row": "fees", "column": "amount", "value": "abc"}],
+            "active/fees/amount: 'abc' is not a decimal number",
+        ),
     ],
 )
 def test_from_records_refuses_bad_records(records: list[dict[str, object]], message: str) -> None:
