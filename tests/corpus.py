@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-FOLDERS = ("seeds", "variants")
+FOLDERS = ("seeds", "variants", "real")
+#: The folders in the three delimited layouts, which the quirk tests rewrite cell by cell.
+DELIMITED = ("seeds", "variants")
 
 
 def corpus_files(*folders: str) -> list[Path]:

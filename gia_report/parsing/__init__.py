@@ -18,7 +18,7 @@ from ..catalog import FORMATS, FormatVersion
 from ..errors import GiaReportError, ParseError
 from ..model import Report
 from ..records import cell_layout, report_from_cells
-from . import _layout_blank, _layout_pipe, _layout_tab
+from . import _layout_blank, _layout_pipe, _layout_space, _layout_tab
 from ._detect import combine, detect_format, detect_layout
 from ._narrative import read_front, read_overview, read_paragraphs
 from ._result import CellSource, Detection, Layout, Note, ParseResult
@@ -42,6 +42,7 @@ _TOKENIZERS: dict[Layout, Callable[[Sequence[Line]], list[RawRow]]] = {
     Layout.TAB: _layout_tab.tokenize,
     Layout.PIPE: _layout_pipe.tokenize,
     Layout.BLANK_LINE: _layout_blank.tokenize,
+    Layout.SPACE: _layout_space.tokenize,
 }
 _TABLES = ("active", "requests", "appeals")
 

@@ -5,12 +5,15 @@ Layouts are told apart by how a table line separates its cells:
 - ``pipe``: `` | `` between cells, often ``||||`` at the end;
 - ``tab``: a tab between two cells on one line;
 - ``blank-line``: one cell per line, each line starting with a tab and
-  holding no other tab, rows separated by blank lines.
+  holding no other tab, rows separated by blank lines;
+- ``space``: no tab and no pipe, the line ending in numbers after a space
+  (the text of a PDF).
 
 Every table line votes for one layout; the layout with the most votes wins,
 and the counts are the evidence. Pipes are counted first because a pipe row
-may contain tabs, and tab rows before blank-line rows because a tab row that
-starts with an empty cell also starts with a tab.
+may contain tabs, tab rows before blank-line rows because a tab row that
+starts with an empty cell also starts with a tab, and space rows last because
+any row of the other layouts may end in a number.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterable
 
 from ..catalog import FORMATS, FormatVersion
 from ._labels import normalize_label
+from ._layout_space import VALUES
 from ._result import Detection, Layout
 from ._source import Line
 
@@ -38,6 +42,8 @@ def vote(text: str) -> Layout | None:
         return Layout.TAB
     if _ONE_CELL.match(text):
         return Layout.BLANK_LINE
+    if VALUES.search(text):
+        return Layout.SPACE
     return None
 
 

@@ -28,6 +28,7 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、,](?!\d)|(?=[^\d.,、]))|[一二三四五六七八九十]+(?=[^是一二三四五六七八九十]))"
 )
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]+[)）])")
 _TRADITIONAL = str.maketrans(dict(TRADITIONAL))
 _BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
 
@@ -104,6 +105,13 @@ class TableLabels:
         for prefix in self._group_prefixes:
             if normalized.startswith(prefix) and len(normalized) > len(prefix):
                 inner = self.row(normalized[len(prefix) :], similar=similar)
+                if inner is not None:
+                    return inner
+        # A numbered label after a broken group label in the same cell: （四）无 1.本机关不掌握….
+        words = text.split()
+        for start in range(1, len(words)):
+            if _NUMBERED.match(words[start]):
+                inner = self.row("".join(words[start:]), similar=False)
                 if inner is not None:
                     return inner
         bare = _PARENTHETICAL.sub("", key)

@@ -17,12 +17,16 @@ __all__ = ["CellSource", "Detection", "Layout", "Note", "ParseResult"]
 class Layout(str, Enum):
     """The text layouts a report's tables are written in.
 
+    ``space`` is the text PDF extractors give: cells separated by spaces, labels
+    wrapped over lines.
+
     .. versionadded:: 0.1
     """
 
     TAB = "tab"
     PIPE = "pipe"
     BLANK_LINE = "blank-line"
+    SPACE = "space"
 
     def __str__(self) -> str:
         return self.value

@@ -83,6 +83,9 @@ class _Placer:
 
     def __init__(self, layout: Layout) -> None:
         self.trailing_only = _trailing_only(layout)
+        # A blank in the space layout leaves no cell: with fewer numbers than columns, which is
+        # missing cannot be told. The other layouts keep a cell per column, so a short row lacks its last.
+        self.short_ok = layout is not Layout.SPACE
         self.shapes: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
 
     def learn(
@@ -129,6 +132,8 @@ class _Placer:
                 candidates = sorted(fits)
                 break
         if len(cells) < count:
+            if not self.short_ok:
+                return None, f"{len(filled)} values where {count} were expected"
             # Fewer cells than values: the trailing ones were not printed at all.
             return [*range(len(cells)), *([None] * (count - len(cells)))], "short"
         if not candidates:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import gia_report
-from tests.corpus import corpus_params, gold, norm, read_text
+from tests.corpus import DELIMITED, corpus_params, gold, norm, read_text
 
 Gold = dict[str, Any]
 _TABLES = re.compile(r"(主动公开政府信息情况[^\n]*\n)(.*?)(\n[^\n]*存在的主要问题及改进情况)", re.S)
@@ -169,6 +169,7 @@ def _check(path: Path, text: str, cells: Gold) -> None:
     wrong = {key: (want, got.get(key, "<missing>")) for key, want in cells.items() if norm(got.get(key)) != norm(want)}
     assert not wrong, f"{path.name}: {len(wrong)} cells wrong, e.g. {dict(list(wrong.items())[:5])}"
     expected = gold(path)
+    assert not [key for key in cells if key not in got], "cells of the gold file missing from the records"
     assert report.agency == expected["agency"]
     assert report.year == expected["year"]
     assert report.format_version == expected["format_version"]
@@ -181,7 +182,7 @@ def test_corpus_cell_exact(path: Path) -> None:
 
 
 @pytest.mark.parametrize("quirk", QUIRKS, ids=lambda q: q.__name__.removeprefix("quirk_"))
-@pytest.mark.parametrize("path", corpus_params())
+@pytest.mark.parametrize("path", corpus_params(*DELIMITED))
 def test_corpus_with_quirk(path: Path, quirk: Callable[[str, Gold], tuple[str, Gold]]) -> None:
     """A corpus report rewritten with one quirk of the wild still parses to its (rewritten) gold."""
     text, cells = quirk(read_text(path), gold(path)["cells"])

@@ -263,3 +263,15 @@ def test_agency_from_the_preamble_without_a_title() -> None:
     assert (result.report.agency, result.report.year) == ("某县交通运输局", 2019)
     assert result.report.title == "某县交通运输局2019年政府信息公开工作年度报告"  # composed: none was printed
     assert "no-title" in {note.code for note in result.notes}
+
+
+def test_space_layout_blank_cell_is_not_guessed() -> None:
+    """In PDF text a blank leaves no cell: a row with a number missing stays blank, with a note."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    spaced = "\n".join(line.replace(" | ", " ").rstrip(" |") for line in text.splitlines())
+    spaced = spaced.replace("4.保护第三方合法权益 1 0 0 0 0 0 1", "4.保护第三方合法权益 1 0 0 0 0 1")
+    result = gia_report.parse_with_notes(spaced)
+    assert str(result.layout) == "space"
+    assert result.report.requests.withheld_third_party == RequestRow()
+    assert ("unplaced-cells", 37) in {(note.code, note.line) for note in result.notes}
+    assert result.report.requests.unavailable_not_held.total == 3

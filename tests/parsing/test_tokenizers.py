@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gia_report.parsing import _layout_blank, _layout_pipe, _layout_tab
+from gia_report.parsing import _layout_blank, _layout_pipe, _layout_space, _layout_tab
 from gia_report.parsing._source import Line
 from gia_report.parsing._tokens import RawRow
 
@@ -63,3 +63,28 @@ class TestBlankLine:
         """Spaces alone (no tab) are a blank line, not a cell."""
         rows = _layout_blank.tokenize(_lines("\t规章\n   \n\t0"))
         assert _texts(rows) == [["规章"], ["0"]]
+
+
+class TestSpace:
+    """The space layout of PDF text: label lines gather until a line ends in values."""
+
+    def test_values_end_the_row_and_label_lines_lead_it(self) -> None:
+        """A wrapped label's lines become leading cells of the row its values close."""
+        text = "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 0 0 0 0 454\n规章 1 0 11"
+        rows = _layout_space.tokenize(_lines(text))
+        assert _texts(rows) == [
+            ["（二）部分公开（区分处理的，只计这一情", "形，不计其他情形）", "447", "7", "0", "0", "0", "0", "454"],
+            ["规章", "1", "0", "11"],
+        ]
+        assert [row.line for row in rows] == [2, 3]
+
+    def test_two_spaces_part_cells_and_one_does_not(self) -> None:
+        """pdftotext -layout: runs of spaces part cells; a single space stays inside a label."""
+        rows = _layout_space.tokenize(_lines("    （四）无法提供   1.本机关不掌握相关政府信息   31    0     95"))
+        assert _texts(rows) == [["（四）无法提供", "1.本机关不掌握相关政府信息", "31", "0", "95"]]
+        assert [cell.column for cell in rows[0].cells][:2] == [5, 15]
+
+    def test_a_line_of_values_alone(self) -> None:
+        """The appeals data row: values only, after header lines."""
+        rows = _layout_space.tokenize(_lines("结果\n维持\n10 1 0"))
+        assert _texts(rows) == [["结果", "维持", "10", "1", "0"]]
