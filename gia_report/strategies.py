@@ -15,6 +15,7 @@ every identity of FORMAT.md §3 (blanks count as 0).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
@@ -41,11 +42,18 @@ def narrative_texts(*, min_size: int = 1, max_size: int = 60) -> st.SearchStrate
 
 def cell_values(column: Column, *, blanks: bool = True, max_value: int = 10_000) -> st.SearchStrategy[Any]:
     """A value of a cell of *column*: an int, a Decimal for money, or None when *blanks*."""
-    if column.kind == "money":
+    return _cell_values(column.kind, blanks, max_value)
+
+
+# Strategies are immutable: build one per kind of cell, not one per cell drawn (validating a new
+# strategy costs more than drawing from it).
+@cache
+def _cell_values(kind: str, blanks: bool, max_value: int) -> st.SearchStrategy[Any]:
+    if kind == "money":
         values: st.SearchStrategy[Any] = st.decimals(
             min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
         )
-    elif column.kind == "signed":
+    elif kind == "signed":
         values = st.integers(min_value=-max_value, max_value=max_value)
     else:
         values = st.integers(min_value=0, max_value=max_value)
