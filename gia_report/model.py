@@ -130,7 +130,10 @@ def _texts() -> Any:
 
 @attrs.frozen(kw_only=True)
 class DocumentCounts:
-    """规章 or 行政规范性文件 in a 2021 report: 本年制发件数, 本年废止件数, 现行有效件数."""
+    """规章 or 行政规范性文件 in a 2021 report: 本年制发件数, 本年废止件数, 现行有效件数.
+
+    .. versionadded:: 0.1
+    """
 
     issued: int | None = _count()
     repealed: int | None = _count()
@@ -139,21 +142,30 @@ class DocumentCounts:
 
 @attrs.frozen(kw_only=True)
 class DecisionCount:
-    """行政许可, 行政处罚 or 行政强制 in a 2021 report: 本年处理决定数量."""
+    """行政许可, 行政处罚 or 行政强制 in a 2021 report: 本年处理决定数量.
+
+    .. versionadded:: 0.1
+    """
 
     decisions: int | None = _count()
 
 
 @attrs.frozen(kw_only=True)
 class FeeAmount:
-    """行政事业性收费 in a 2021 report: 本年收费金额, in 万元."""
+    """行政事业性收费 in a 2021 report: 本年收费金额, in 万元.
+
+    .. versionadded:: 0.1
+    """
 
     amount: Decimal | None = _money()
 
 
 @attrs.frozen(kw_only=True)
 class Active2021:
-    """Table 二、主动公开政府信息情况 of a 2021-format report (10 cells)."""
+    """Table 二、主动公开政府信息情况 of a 2021-format report (10 cells).
+
+    .. versionadded:: 0.1
+    """
 
     regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
     normative_documents: DocumentCounts = attrs.field(factory=DocumentCounts)
@@ -168,7 +180,10 @@ class Active2021:
 
 @attrs.frozen(kw_only=True)
 class DocumentCounts2019:
-    """规章 or 规范性文件 in a 2019 report: 本年新制作数量, 本年新公开数量, 对外公开总数量."""
+    """规章 or 规范性文件 in a 2019 report: 本年新制作数量, 本年新公开数量, 对外公开总数量.
+
+    .. versionadded:: 0.1
+    """
 
     made: int | None = _count()
     published: int | None = _count()
@@ -177,7 +192,10 @@ class DocumentCounts2019:
 
 @attrs.frozen(kw_only=True)
 class ItemCounts:
-    """A licensing-type row of a 2019 report: 上一年项目数量, 本年增/减 (signed), 处理决定数量."""
+    """A licensing-type row of a 2019 report: 上一年项目数量, 本年增/减 (signed), 处理决定数量.
+
+    .. versionadded:: 0.1
+    """
 
     items_last_year: int | None = _count()
     change: int | None = _signed()
@@ -186,7 +204,10 @@ class ItemCounts:
 
 @attrs.frozen(kw_only=True)
 class FeeItemCounts:
-    """行政事业性收费 in a 2019 report: 上一年项目数量 and 本年增/减 (item counts, not money)."""
+    """行政事业性收费 in a 2019 report: 上一年项目数量 and 本年增/减 (item counts, not money).
+
+    .. versionadded:: 0.1
+    """
 
     items_last_year: int | None = _count()
     change: int | None = _signed()
@@ -194,7 +215,10 @@ class FeeItemCounts:
 
 @attrs.frozen(kw_only=True)
 class Procurement:
-    """政府集中采购 in a 2019 report: 采购项目数量 and 采购总金额, in 元."""
+    """政府集中采购 in a 2019 report: 采购项目数量 and 采购总金额, in 元.
+
+    .. versionadded:: 0.1
+    """
 
     projects: int | None = _count()
     amount: Decimal | None = _money()
@@ -202,7 +226,10 @@ class Procurement:
 
 @attrs.frozen(kw_only=True)
 class Active2019:
-    """Table 二、主动公开政府信息情况 of a 2019-format report (22 cells)."""
+    """Table 二、主动公开政府信息情况 of a 2019-format report (22 cells).
+
+    .. versionadded:: 0.1
+    """
 
     regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
     normative_documents: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
@@ -221,7 +248,10 @@ Active = Active2021 | Active2019
 
 @attrs.frozen(kw_only=True)
 class RequestRow:
-    """One row of table 三: the six applicant columns and 总计."""
+    """One row of table 三: the six applicant columns and 总计.
+
+    .. versionadded:: 0.1
+    """
 
     natural_person: int | None = _count()
     commercial: int | None = _count()
@@ -254,6 +284,8 @@ class Requests:
     ``None``; a 2019 report, and a hybrid 2021 report that prints
     （六）其他处理 as one row, have ``other_handling`` and the three ``other_*``
     rows are ``None``. The defaults are those of a 2021 report.
+
+    .. versionadded:: 0.1
     """
 
     new: RequestRow = _row()
@@ -304,7 +336,10 @@ class Requests:
 
 @attrs.frozen(kw_only=True)
 class AppealRow:
-    """One group of table 四: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
+    """One group of table 四: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
+
+    .. versionadded:: 0.1
+    """
 
     upheld: int | None = _count()
     corrected: int | None = _count()
@@ -315,7 +350,10 @@ class AppealRow:
 
 @attrs.frozen(kw_only=True)
 class Appeals:
-    """Table 四: 行政复议, and 行政诉讼 未经复议直接起诉 / 复议后起诉."""
+    """Table 四: 行政复议, and 行政诉讼 未经复议直接起诉 / 复议后起诉.
+
+    .. versionadded:: 0.1
+    """
 
     review: AppealRow = attrs.field(factory=AppealRow)
     litigation_direct: AppealRow = attrs.field(factory=AppealRow)
@@ -327,7 +365,10 @@ class Appeals:
 
 @attrs.frozen(kw_only=True)
 class Subsection:
-    """A sub-headed part of 一、总体情况, such as （一）主动公开, with its paragraphs."""
+    """A sub-headed part of 一、总体情况, such as （一）主动公开, with its paragraphs.
+
+    .. versionadded:: 0.1
+    """
 
     heading: str = attrs.field(validator=_check_heading)
     paragraphs: tuple[str, ...] = _texts()
@@ -335,7 +376,10 @@ class Subsection:
 
 @attrs.frozen(kw_only=True)
 class Overview:
-    """一、总体情况: paragraphs before the first sub-heading, then the subsections."""
+    """一、总体情况: paragraphs before the first sub-heading, then the subsections.
+
+    .. versionadded:: 0.1
+    """
 
     paragraphs: tuple[str, ...] = _texts()
     subsections: tuple[Subsection, ...] = _tuple_of(Subsection)

@@ -27,7 +27,10 @@ Value = int | Decimal | None
 
 
 class Record(TypedDict):
-    """One cell: ``table``, ``row``, ``column`` (the public key) and its ``value``."""
+    """One cell: ``table``, ``row``, ``column`` (the public key) and its ``value``.
+
+    .. versionadded:: 0.1
+    """
 
     table: str
     row: str
@@ -60,7 +63,10 @@ def cell_layout(
 
 
 def to_records(report: Report) -> list[Record]:
-    """One record per cell of *report*, in catalog order."""
+    """One record per cell of *report*, in catalog order.
+
+    .. versionadded:: 0.1
+    """
     records: list[Record] = []
     for table, row, column in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row):
         cells = getattr(getattr(report, table.key), row.key)
@@ -136,6 +142,8 @@ def from_records(records: Iterable[Mapping[str, object]], *, format_version: For
     record for ``requests/other_handling`` in a 2021 report makes it a hybrid.
     Unknown keys, repeated keys and values of the wrong type raise
     `gia_report.SerializationError`.
+
+    .. versionadded:: 0.1
     """
     if format_version not in FORMATS:
         raise SerializationError(f"format_version must be one of {', '.join(FORMATS)}, not {format_version!r}")

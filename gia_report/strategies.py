@@ -36,12 +36,18 @@ _ALPHABET = st.one_of(
 
 
 def narrative_texts(*, min_size: int = 1, max_size: int = 60) -> st.SearchStrategy[str]:
-    """One paragraph of narrative text: no line break, and not blank."""
+    """One paragraph of narrative text: no line break, and not blank.
+
+    .. versionadded:: 0.1
+    """
     return st.text(_ALPHABET, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
 
 
 def cell_values(column: Column, *, blanks: bool = True, max_value: int = 10_000) -> st.SearchStrategy[Any]:
-    """A value of a cell of *column*: an int, a Decimal for money, or None when *blanks*."""
+    """A value of a cell of *column*: an int, a Decimal for money, or None when *blanks*.
+
+    .. versionadded:: 0.1
+    """
     return _cell_values(column.kind, blanks, max_value)
 
 
@@ -163,6 +169,8 @@ def reports(
     0; with *blanks*, cells are sometimes blank (``None``). *hybrid* draws a
     2021 report that prints （六）其他处理 as one row (``True``), one that does
     not (``False``), or either (``None``).
+
+    .. versionadded:: 0.1
     """
     version: FormatVersion = format_version if format_version is not None else draw(st.sampled_from(tuple(FORMATS)))
     one_row = version == "2019" or (draw(st.booleans()) if hybrid is None else hybrid)

@@ -68,7 +68,10 @@ class Note:
 
 @attrs.frozen(kw_only=True)
 class CellSource:
-    """Where one cell's value came from: its 1-based line and column and the text printed."""
+    """Where one cell's value came from: its 1-based line and column and the text printed.
+
+    .. versionadded:: 0.1
+    """
 
     line: int
     column: int

@@ -72,7 +72,10 @@ def _texts(description: str) -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of `gia_report.dumps(report, "json")`."""
+    """The JSON Schema (draft 2020-12) of `gia_report.dumps(report, "json")`.
+
+    .. versionadded:: 0.1
+    """
     versions = list(FORMATS)
     properties: dict[str, Any] = {
         "format_version": {"enum": versions, "description": "the national format: 2019 or 2021"},

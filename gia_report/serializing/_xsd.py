@@ -118,7 +118,10 @@ def _appeals() -> str:
 
 
 def xml_schema() -> str:
-    """The XML Schema (XSD 1.0) of `gia_report.dumps(report, "xml")`."""
+    """The XML Schema (XSD 1.0) of `gia_report.dumps(report, "xml")`.
+
+    .. versionadded:: 0.1
+    """
     actives = "".join(_active(version, spec.table("active")) for version, spec in FORMATS.items())
     versions = "".join(f"<xs:enumeration value={quoteattr(version)}/>" for version in FORMATS)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
