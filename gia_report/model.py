@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .catalog import FORMAT_VERSIONS, MAX_SUBHEADING, SUBHEADING, compose_title, read_title
+from .catalog import ESCAPE, FORMAT_VERSIONS, MAX_SUBHEADING, SUBHEADING, compose_title, read_title
 
 __all__ = [
     "Active",
@@ -456,7 +456,7 @@ class Report:
         if not isinstance(value, str):
             raise TypeError(f"title must be a str or None, not {type(value).__name__}")
         named = read_title(value)
-        if named is None or re.search(r"\s", value) or _CONTROL.search(value):
+        if named is None or re.search(r"\s", value) or _CONTROL.search(value) or ESCAPE in value:
             raise ValueError(
                 f"title {value!r} is not a title of the national form "
                 "({agency}{YYYY}年政府信息公开工作年度报告, without spaces)"

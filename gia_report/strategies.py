@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .catalog import FORMATS, Column, FormatVersion
+from .catalog import ESCAPE, FORMATS, SECTIONS, Column, FormatVersion
 from .model import Overview, Report, Subsection
 from .records import cell_layout, report_from_cells
 
@@ -35,12 +35,40 @@ _ALPHABET = st.one_of(
 )
 
 
+# Lines met in real narrative that look like something else: headings, sub-headings, table rows,
+# page furniture, titles, the preamble's naming of the agency.
+_LOOKALIKES = (
+    *(section.heading for section in SECTIONS),
+    "1、 总体情况",
+    "（一）主动公开情况",
+    "一 主动公开方面。全年主动公开信息32条。",
+    "三、本年度办理结果",
+    "规章\t0\t0\t0",
+    "规章 | 0 | 0 | 0 |",
+    "一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21",
+    "- 3 -",
+    "第 2 页",
+    "扫一扫在手机上查看当前页面",
+    "[bookmark: _GoBack]2023年，本局认真落实条例。",
+    "某局2023年政府信息公开工作年度报告",
+    "现将某局(以下简称“本局”)2023年度政府信息公开工作报告如下。",
+    "根据《中华人民共和国政府信息公开条例》要求，编制本报告。",
+    ESCAPE + "以标记开头的一行",
+)
+
+
 def narrative_texts(*, min_size: int = 1, max_size: int = 60) -> st.SearchStrategy[str]:
     """One paragraph of narrative text: no line break, and not blank.
 
+    Most are random text of CJK characters, punctuation, digits, Latin
+    letters, tabs and pipes; some are lines of real reports that look like
+    headings, sub-headings, table rows, page furniture or a title.
+
     .. versionadded:: 0.1
     """
-    return st.text(_ALPHABET, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
+    random = st.text(_ALPHABET, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
+    lookalikes = [text for text in _LOOKALIKES if min_size <= len(text) <= max_size]
+    return st.one_of(random, st.sampled_from(lookalikes)) if lookalikes else random
 
 
 def cell_values(column: Column, *, blanks: bool = True, max_value: int = 10_000) -> st.SearchStrategy[Any]:
@@ -120,7 +148,7 @@ _TITLES = (
 
 def _agency_like(text: str) -> bool:
     # An agency name is one word of the title: no spaces, digits or brackets.
-    return not any(ch.isspace() or ch.isdigit() or ch in "（）()" for ch in text)
+    return not any(ch.isspace() or ch.isdigit() or ch in "（）()" + ESCAPE for ch in text)
 
 
 @st.composite
