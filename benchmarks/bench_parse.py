@@ -21,7 +21,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 def _texts() -> dict[str, list[str]]:
     texts: dict[str, list[str]] = defaultdict(list)
-    files = sorted(CORPUS.glob("seeds/*.txt")) + sorted(CORPUS.glob("variants/*.txt"))
+    files = [path for folder in ("seeds", "variants", "real") for path in sorted(CORPUS.glob(f"{folder}/*.txt"))]
     if not files:
         files = [ROOT / "gia_report" / "data" / "sample.txt"]
     for path in files:
