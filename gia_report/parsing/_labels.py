@@ -144,10 +144,6 @@ class TableLabels:
         key = _key(text)
         return key in self._header or bool(self._blocks.match(normalize_label(text)))
 
-    def is_block(self, text: str) -> bool:
-        """Whether *text* is a block caption such as 第二十条第（一）项."""
-        return bool(self._blocks.match(normalize_label(text)))
-
     def column(self, text: str, columns: Iterable[Column]) -> str | None:
         """The key of the column among *columns* that *text* labels, or ``None``."""
         key = _key(text)
