@@ -275,3 +275,13 @@ def test_space_layout_blank_cell_is_not_guessed() -> None:
     assert result.report.requests.withheld_third_party == RequestRow()
     assert ("unplaced-cells", 37) in {(note.code, note.line) for note in result.notes}
     assert result.report.requests.unavailable_not_held.total == 3
+
+
+def test_parse_error_pickles() -> None:
+    """A ParseError survives pickling (as across processes) with its line, column and message."""
+    import pickle
+
+    with pytest.raises(gia_report.ParseError) as caught:
+        gia_report.parse("")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (again.line, again.column, str(again)) == (1, 1, str(caught.value))
