@@ -48,7 +48,7 @@ _TABLES = ("active", "requests", "appeals")
 
 
 def parse(text: str | bytes, *, strict: bool = False) -> Report:
-    """The `Report` in *text*, a 2019- or 2021-format report in the tab, pipe or blank-line layout.
+    """The `Report` in *text*, a 2019- or 2021-format report in the tab, pipe, blank-line or space layout.
 
     With *strict*, any note (see `parse_with_notes`) raises `ParseError`.
     Raises `ParseError` (a ``ValueError``) for text that is not such a report,
