@@ -169,6 +169,24 @@ def _row_label(labels: TableLabels, cells: Sequence[RawCell], text_at: Sequence[
     return None, -1
 
 
+def _wrapped_label(
+    labels: TableLabels, held: RawRow, cells: list[RawCell], text_at: list[int]
+) -> tuple[LabelMatch | None, int]:
+    """The row label that the text of *held* and the first text cell of *cells* make together.
+
+    Returns the match and the index in *cells* of its last label cell, or ``(None, -1)``.
+    """
+    first = text_at[0]
+    joined = RawCell(
+        "".join(c.text for c in held.cells if c.text) + cells[first].text, cells[first].line, cells[first].column
+    )
+    candidate = [*cells[:first], joined, *cells[first + 1 :]]
+    match, label_at = _row_label(labels, candidate, text_at)
+    if match is None or label_at != first:
+        return None, -1
+    return match, label_at
+
+
 def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCell]) -> bool:
     if any(cell.text for cell in values):
         return False
@@ -195,7 +213,21 @@ def read_labelled_table(
     reading = TableReading()
     items: list[_Item] = []
     header: tuple[str, ...] = ()
-    # 1. Classify each printed row: header, labelled row, or values without a label.
+    # 1. Classify each printed row: header, labelled row, or values without a label. A line of
+    #    text alone that matches nothing is held back: it may be the first half of a label whose
+    #    cell held a line break (tab and pipe layouts), read with the row after it.
+    held: RawRow | None = None
+
+    def unknown(raw: RawRow) -> None:
+        shown = " | ".join(cell.text for cell in raw.cells if cell.text)
+        reading.notes.append(
+            Note(
+                code="unknown-row",
+                message=f"row {shown!r} matches no label of table {table.key}: not read",
+                line=raw.line,
+            )
+        )
+
     for raw in rows:
         cells = list(raw.cells)
         text_at = [i for i, cell in enumerate(cells) if _is_text(cell)]
@@ -204,32 +236,40 @@ def read_labelled_table(
                 items.append(_Item(raw, None, None, cells))
             continue
         texts = [cells[i] for i in text_at]
-        if _is_header_row(labels, texts, cells[text_at[-1] + 1 :]):
+        values = cells[text_at[-1] + 1 :]
+        if _is_header_row(labels, texts, values):
             order = _column_order(labels, table, texts)
             if order:
                 header = order
             continue
         match, label_at = _row_label(labels, cells, text_at)
-        after = cells[label_at + 1 :]
+        if match is None and held is not None:
+            match, label_at = _wrapped_label(labels, held, cells, text_at)
+            if match is not None:
+                reading.notes.append(
+                    Note(code="wrapped-label", message=f"label begun at line {held.line} read on here", line=raw.line)
+                )
+                held = None
+        if held is not None:
+            unknown(held)
+            held = None
         if match is None:
             if all(labels.is_header(c.text) or labels.is_group(c.text) for c in texts) and not any(
-                c.text for c in cells[text_at[-1] + 1 :]
+                c.text for c in values
             ):
                 continue
-            shown = " | ".join(cell.text for cell in cells if cell.text)
-            reading.notes.append(
-                Note(
-                    code="unknown-row",
-                    message=f"row {shown!r} matches no label of table {table.key}: not read",
-                    line=raw.line,
-                )
-            )
+            if any(cell.text for cell in values):
+                unknown(raw)
+            else:
+                held = raw
             continue
         row = table.row(match.key)
         columns = row.columns
         if header and set(header) == {c.key for c in columns} and len(header) == len(columns):
             columns = tuple(row.column(key) for key in header)
-        items.append(_Item(raw, row, match, after, columns, label_at))
+        items.append(_Item(raw, row, match, cells[label_at + 1 :], columns, label_at))
+    if held is not None:
+        unknown(held)
     # 2. Values without a label continue the labelled row before them when it is short
     #    (a page break inside a row in the blank-line layout).
     merged: list[_Item] = []

@@ -156,6 +156,13 @@ def quirk_all_at_once(text: str, cells: Gold) -> tuple[str, Gold]:
     return quirk_bom(*quirk_crlf(text, cells))
 
 
+def quirk_wrapped_label(text: str, cells: Gold) -> tuple[str, Gold]:
+    """A label cell with a line break in it: the row's label is split over two lines."""
+    wrapped = _in_tables(text, lambda t: re.sub(r"(只计这一情形[，,])\s*(不计其他情形)", "\\1\n\\2", t))
+    assert wrapped != text
+    return wrapped, cells
+
+
 def quirk_web_furniture(text: str, cells: Gold) -> tuple[str, Gold]:
     return _in_tables(text, lambda t: "扫一扫在手机上查看当前页面\n" + t), cells
 
