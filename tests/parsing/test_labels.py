@@ -100,3 +100,35 @@ def test_strip_numbering(text: str, expected: str) -> None:
 def test_normalize_label_unifies_width_quotes_and_gouji() -> None:
     """NFKC, no whitespace, no quotes, 钩稽 as 勾稽."""
     assert normalize_label("（本列数据的钩稽关系为： “甲” ）") == "(本列数据的勾稽关系为:甲)"
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("（一）予以公開", "granted"),
+        ("1.屬於國家祕密", "withheld_state_secret"),
+        ("4.保護第三方合法權益", "withheld_third_party"),
+        ("2.沒有現成信息需要另行製作", "unavailable_needs_creation"),
+        ("4.無正當理由大量反覆申請", "rejected_excessive"),
+        ("5.要求行政機關確認或重新出具已獲取信息", "rejected_confirmation"),
+        ("四、結轉下年度繼續辦理", "carried_forward"),
+        ("一、本年新收政府信息公開申請數量", "new"),
+        ("2.申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府信息公開申請", "other_unpaid_fees"),
+    ],
+)
+def test_labels_in_traditional_characters(printed: str, key: str) -> None:
+    """Whole labels written in traditional characters match exactly."""
+    match = REQUESTS.row(printed)
+    assert match is not None
+    assert (match.key, match.how) == (key, "exact")
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [("行政處罰", "penalty"), ("行政規範性文件", "normative_documents"), ("行政事業性收費", "fees")],
+)
+def test_active_labels_in_traditional_characters(printed: str, key: str) -> None:
+    """Table 二's labels in traditional characters match exactly."""
+    match = ACTIVE.row(printed)
+    assert match is not None
+    assert (match.key, match.how) == (key, "exact")
