@@ -21,7 +21,7 @@ from .catalog import FORMATS, Column, FormatVersion, Row, Table
 from .errors import SerializationError
 from .model import Active2019, Active2021, Appeals, Report, Requests
 
-__all__ = ["Record", "cell_layout", "from_records", "money", "report_from_cells", "to_records"]
+__all__ = ["Record", "cell_layout", "from_records", "money", "printed_rows", "report_from_cells", "to_records"]
 
 Value = int | Decimal | None
 
@@ -44,10 +44,8 @@ _TABLE_CLASSES: Mapping[FormatVersion, Mapping[str, type]] = {
 }
 
 
-def cell_layout(
-    format_version: FormatVersion, *, other_as_one_row: bool = False
-) -> Iterator[tuple[Table, Row, Column]]:
-    """Every cell of a report of *format_version*, in catalog (printed) order.
+def printed_rows(format_version: FormatVersion, *, other_as_one_row: bool = False) -> Iterator[tuple[Table, Row]]:
+    """Every row a report of *format_version* prints, in catalog (printed) order.
 
     With *other_as_one_row* (a hybrid 2021 report), ``other_handling`` stands
     where the three ``other_*`` rows would.
@@ -56,10 +54,17 @@ def cell_layout(
     for table in spec.tables:
         replaced = {key for row in table.rows if row.optional and other_as_one_row for key in row.replaces}
         for row in table.rows:
-            if row.key in replaced or (row.optional and not other_as_one_row):
-                continue
-            for column in row.columns:
-                yield table, row, column
+            if row.key not in replaced and (other_as_one_row or not row.optional):
+                yield table, row
+
+
+def cell_layout(
+    format_version: FormatVersion, *, other_as_one_row: bool = False
+) -> Iterator[tuple[Table, Row, Column]]:
+    """Every cell of a report of *format_version*, in catalog (printed) order (see `printed_rows`)."""
+    for table, row in printed_rows(format_version, other_as_one_row=other_as_one_row):
+        for column in row.columns:
+            yield table, row, column
 
 
 def to_records(report: Report) -> list[Record]:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from .catalog import ESCAPE, FORMATS, SECTIONS, Column, FormatVersion
 from .model import Overview, Report, Subsection
-from .records import cell_layout, report_from_cells
+from .records import cell_layout, printed_rows, report_from_cells
 
 __all__ = ["cell_values", "narrative_texts", "reports"]
 
@@ -129,7 +129,7 @@ def _make_consistent(
         over = draw(st.integers(min_value=0, max_value=handled + forward))
         cells[f"requests/carried_over/{column}"] = over if over or not blanks else draw(st.sampled_from([0, None]))
         cells[f"requests/new/{column}"] = handled + forward - over
-    printed = {row.key for table, row, _ in cell_layout(version, other_as_one_row=one_row) if table.key == "requests"}
+    printed = {row.key for table, row in printed_rows(version, other_as_one_row=one_row) if table.key == "requests"}
     for key in printed:
         cells[f"requests/{key}/total"] = sum(_value(cells, f"requests/{key}/{c}") for c in applicants)
     for row in spec.table("appeals").rows:

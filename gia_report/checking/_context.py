@@ -7,7 +7,7 @@ from typing import Any
 
 from ..catalog import FORMATS, Row, Table
 from ..model import Report
-from ..records import cell_layout, to_records
+from ..records import printed_rows, to_records
 from .findings import CODES, Finding
 
 __all__ = ["Cells", "finding", "label_of", "order"]
@@ -21,10 +21,8 @@ class Cells:
         self.spec = FORMATS[report.format_version]
         self.values: dict[str, Any] = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in to_records(report)}
         self.rows: dict[str, list[Row]] = {}
-        for table, row, _ in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row):
-            rows = self.rows.setdefault(table.key, [])
-            if row not in rows:
-                rows.append(row)
+        for table, row in printed_rows(report.format_version, other_as_one_row=report.requests.other_as_one_row):
+            self.rows.setdefault(table.key, []).append(row)
 
     def printed(self, table: str) -> list[Row]:
         """The rows of *table* this report prints, in order."""

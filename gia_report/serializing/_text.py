@@ -21,7 +21,7 @@ from ..model import Report
 
 # The writer escapes exactly what the parser would misread, so it asks the parser's own rule.
 from ..parsing._narrative import reads_as_structure
-from ..records import cell_layout
+from ..records import printed_rows
 
 __all__ = ["WRITERS", "table_rows", "write_text"]
 
@@ -59,15 +59,9 @@ def _requests_rows(report: Report, table: Table) -> list[Cells]:
         ["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
         ["", "", "", *(column.label for column in columns[1:6]), ""],
     ]
-    printed = [
-        row for t, row, _ in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row)
-    ]
-    seen: list[str] = []
+    printed = printed_rows(report.format_version, other_as_one_row=report.requests.other_as_one_row)
     group: str | None = None
-    for row in printed:
-        if row.key in seen or row.key not in {r.key for r in table.rows}:
-            continue
-        seen.append(row.key)
+    for row in (row for printed_table, row in printed if printed_table.key == table.key):
         values = [_get(report, "requests", row.key, column.key) for column in columns]
         # Values follow the label directly, so a blank cell is never confused with structure.
         if row.key == "other_handling":
