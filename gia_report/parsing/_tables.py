@@ -1,9 +1,10 @@
 """Reading the three tables from tokenized rows: rows by label, values from their own cells.
 
-A row is found by its label, never by its position: the last text cell of a
-printed row is matched against the catalog (group labels such as
-（三）不予公开 may stand before it). Its values are read from the cells after
-that label, and only from them.
+A row is found by its label, never by its position: the rightmost text cell
+of a printed row that is (alone or with the text cells just before it) a
+label of the catalog names it (group labels such as （三）不予公开 may stand
+before it). Its values are read from the cells after that label, and only
+from them.
 
 Those cells may hold structural empty cells besides the values (merged cells
 that vanished, trailing padding), and a value printed blank is an empty cell
@@ -187,10 +188,15 @@ def _wrapped_label(
     return match, label_at
 
 
+def _captions_only(labels: TableLabels, texts: Sequence[RawCell], values: Sequence[RawCell]) -> bool:
+    """Whether a row holds only header captions and group labels, and no value."""
+    return not any(cell.text for cell in values) and all(
+        labels.is_header(cell.text) or labels.is_group(cell.text) for cell in texts
+    )
+
+
 def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCell]) -> bool:
-    if any(cell.text for cell in values):
-        return False
-    if all(labels.is_header(cell.text) or labels.is_group(cell.text) for cell in texts):
+    if _captions_only(labels, texts, values):
         # A lone 其他 or 总计 with no numbering is a column caption; 3.其他 is a row.
         return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(texts[0].text)
     return False
@@ -254,10 +260,8 @@ def read_labelled_table(
             unknown(held)
             held = None
         if match is None:
-            if all(labels.is_header(c.text) or labels.is_group(c.text) for c in texts) and not any(
-                c.text for c in values
-            ):
-                continue
+            if _captions_only(labels, texts, values):
+                continue  # a group label on a line of its own: （三）不予公开
             if any(cell.text for cell in values):
                 unknown(raw)
             else:
@@ -379,35 +383,41 @@ def _place_row(
             )
         )
     offsets, how = placer.place(len(item.columns), item.after, item.label_at, adds_up)
-    placed = _cells_at(item.after, offsets)
-    if placed is None:
-        shown = " | ".join(cell.text for cell in item.after)
+    placed = _placed(f"row {row.label}", item.after, len(item.columns), offsets, how, item.raw.line, reading)
+    _store(table, row.key, item.columns, placed, reading)
+
+
+def _placed(
+    what: str,
+    cells: Sequence[RawCell],
+    count: int,
+    offsets: Sequence[int | None] | None,
+    how: str,
+    line: int,
+    reading: TableReading,
+) -> list[RawCell | None]:
+    """The cell of each value as *offsets* place them, with a note when placing took more than counting.
+
+    Unplaced (*offsets* ``None``): every value blank, and a note saying why.
+    """
+    if offsets is None:
+        shown = " | ".join(cell.text for cell in cells)
         reading.notes.append(
             Note(
                 code="unplaced-cells",
-                message=f"row {row.label}: {how} (cells {shown!r}); its cells are left blank",
-                line=item.raw.line,
+                message=f"{what}: {how} (cells {shown!r}); its cells are left blank",
+                line=line,
             )
         )
-        placed = [None] * len(item.columns)
-    elif how in ("shape", "window", "short", "total"):
+        return [None] * count
+    if how in ("shape", "window", "short", "total"):
         by = {
             "shape": "the shape of the table's complete rows",
             "total": "the only placement under which the row's total adds up",
         }.get(how, "their positions")
         reading.notes.append(
-            Note(
-                code="blank-cells-placed",
-                message=f"row {row.label}: values beside blank cells placed by {by}",
-                line=item.raw.line,
-            )
+            Note(code="blank-cells-placed", message=f"{what}: values beside blank cells placed by {by}", line=line)
         )
-    _store(table, row.key, item.columns, placed, reading)
-
-
-def _cells_at(cells: Sequence[RawCell], offsets: Sequence[int | None] | None) -> list[RawCell | None] | None:
-    if offsets is None:
-        return None
     return [None if offset is None else cells[offset] for offset in offsets]
 
 
@@ -499,24 +509,14 @@ def read_appeals(
         for row, column in columns:
             reading.values[f"appeals/{row.key}/{column.key}"] = None
         return reading
-    checks = [(row, _row_check(table, row.columns, identities)) for row in table.rows]
+    checks = [_row_check(table, row.columns, identities) for row in table.rows]
+    width = len(table.rows[0].columns)
 
     def adds_up(placed: list[RawCell | None]) -> bool:
-        width = len(table.rows[0].columns)
-        return all(check is None or check(placed[i * width : (i + 1) * width]) for i, (_, check) in enumerate(checks))
+        return all(check is None or check(placed[i * width : (i + 1) * width]) for i, check in enumerate(checks))
 
     offsets, how = _Placer(layout).place(len(columns), cells, adds_up=adds_up)
-    placed = _cells_at(cells, offsets)
-    if placed is None:
-        shown = " | ".join(cell.text for cell in cells)
-        reading.notes.append(
-            Note(
-                code="unplaced-cells",
-                message=f"table appeals: {how} (cells {shown!r}); its cells are left blank",
-                line=first_line,
-            )
-        )
-        placed = [None] * len(columns)
+    placed = _placed("table appeals", cells, len(columns), offsets, how, first_line, reading)
     for row in table.rows:
         reading.found[row.key] = first_line
     for row in table.rows:

@@ -285,3 +285,16 @@ def test_parse_error_pickles() -> None:
         gia_report.parse("")
     again = pickle.loads(pickle.dumps(caught.value))
     assert (again.line, again.column, str(again)) == (1, 1, str(caught.value))
+
+
+def test_appeals_blank_cell_placement_is_noted() -> None:
+    """Appeals values placed beside a blank cell by position say so in a note, as table 三's rows do."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    row = "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert row in text
+    result = gia_report.parse_with_notes(
+        text.replace(row, "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  |")
+    )
+    assert result.report.appeals.litigation_after_review.total is None
+    assert result.report.appeals.review.total == 1
+    assert ("blank-cells-placed", 57) in {(note.code, note.line) for note in result.notes}
