@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ..catalog import FORMATS, Row, Table
@@ -72,8 +73,9 @@ def finding(code: str, table: Table, row: str | None, column: str | None, **fiel
     )
 
 
-def order(findings: Iterable[Finding]) -> list[Finding]:
-    """*findings* in table order: table, row, column as printed (a whole row or column first), then code."""
+@cache
+def _positions() -> dict[tuple[str, str], int]:
+    """The printed position of every table, row and column; the catalog does not change, so built once."""
     # Positions of the current format first; the 2019 format adds its own rows after.
     positions: dict[tuple[str, str], int] = {}
     for spec in (FORMATS["2021"], FORMATS["2019"]):
@@ -83,6 +85,12 @@ def order(findings: Iterable[Finding]) -> list[Finding]:
                 positions.setdefault((table.key, row.key), r_index)
             for c_index, column in enumerate(table.columns):
                 positions.setdefault((table.key + "/", column.key), c_index)
+    return positions
+
+
+def order(findings: Iterable[Finding]) -> list[Finding]:
+    """*findings* in table order: table, row, column as printed (a whole row or column first), then code."""
+    positions = _positions()
 
     def key(item: Finding) -> tuple[int, int, int, int, str, str]:
         return (

@@ -113,13 +113,10 @@ def _parse(data: str | bytes) -> ParseResult:
     own = {key: detect_layout(sections.bodies[key]) for key in _TABLES}
     detection = combine(own.values())
     if detection is None:
-        heading = sections.headings["active"]
-        raise ParseError(
+        raise _at_heading(
+            sections.headings["active"],
             "expected table rows (cells separated by tabs, by ' | ', or one per line between blank lines) "
             "after this heading, but found none",
-            line=heading.number,
-            column=len(heading.text) - len(heading.text.lstrip()) + 1,
-            source_line=heading.text,
         )
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
@@ -132,12 +129,9 @@ def _parse(data: str | bytes) -> ParseResult:
         readings[key] = reader(table, rows, layout, spec.identities)
     for key, reading in readings.items():
         if not reading.found:
-            heading = sections.headings[key]
-            raise ParseError(
+            raise _at_heading(
+                sections.headings[key],
                 f"no row of table {spec.table(key).heading} could be read: expected its rows after this heading",
-                line=heading.number,
-                column=len(heading.text) - len(heading.text.lstrip()) + 1,
-                source_line=heading.text,
             )
     # 5. Put the cells together, blank where a row was not found.
     other_as_one_row = _other_as_one_row(version, readings["requests"], notes)
@@ -175,6 +169,12 @@ def _parse(data: str | bytes) -> ParseResult:
     )
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
     return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources)
+
+
+def _at_heading(heading: Line, message: str) -> ParseError:
+    """A ParseError pointing at the first character of a section heading."""
+    column = len(heading.text) - len(heading.text.lstrip()) + 1
+    return ParseError(message, line=heading.number, column=column, source_line=heading.text)
 
 
 def _other_as_one_row(version: FormatVersion, requests: TableReading, notes: list[Note]) -> bool:
