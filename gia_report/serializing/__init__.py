@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..errors import SerializationError
 from ..model import Report
+from ..parsing import parse
 from ._json import dumps_json, loads_json
 from ._schema import json_schema
 from ._text import WRITERS, write_text
@@ -34,13 +35,6 @@ def _loads_xml(text: str) -> Report:
     return loads_xml(text)
 
 
-def _text_reader(text: str) -> Report:
-    # Imported here: parsing imports records, which this package must not import at start-up twice over.
-    from ..parsing import parse
-
-    return parse(text)
-
-
 _WRITERS: dict[str, Callable[[Report], str]] = {
     "json": dumps_json,
     "xml": _dumps_xml,
@@ -49,7 +43,8 @@ _WRITERS: dict[str, Callable[[Report], str]] = {
 _READERS: dict[str, Callable[[str], Report]] = {
     "json": loads_json,
     "xml": _loads_xml,
-    **dict.fromkeys(WRITERS, _text_reader),
+    # The three text layouts are read by the parser, which finds the layout itself.
+    **dict.fromkeys(WRITERS, parse),
 }
 
 #: The names *fmt* takes in `dumps` and `loads`.
