@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from ..catalog import FORMATS, FormatVersion
 from ..errors import GiaReportError, ParseError
@@ -20,6 +19,7 @@ from ..model import Report
 from ..records import cell_layout, report_from_cells
 from . import _layout_blank, _layout_pipe, _layout_space, _layout_tab
 from ._detect import combine, detect_format, detect_layout
+from ._files import read_file
 from ._narrative import read_front, read_overview, read_paragraphs
 from ._result import CellSource, Detection, Layout, Note, ParseResult
 from ._sections import split_sections
@@ -67,11 +67,7 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Report:
 
     .. versionadded:: 0.1
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise ParseError(f"cannot read {os.fspath(path)!r}: {error.strerror}", line=1) from error
-    return parse(data, strict=strict)
+    return parse(read_file(path), strict=strict)
 
 
 def parse_with_notes(text: str | bytes, *, strict: bool = False) -> ParseResult:
