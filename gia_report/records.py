@@ -10,14 +10,15 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, TypedDict
 
 import attrs
 
-from .catalog import FORMATS, Column, FormatVersion, Row, Table
+from ._cells import cell_layout, printed_rows
+from .catalog import FORMATS, Column, FormatVersion
 from .errors import SerializationError
 from .model import Active2019, Active2021, Appeals, Report, Requests
 
@@ -42,29 +43,6 @@ _TABLE_CLASSES: Mapping[FormatVersion, Mapping[str, type]] = {
     "2019": {"active": Active2019, "requests": Requests, "appeals": Appeals},
     "2021": {"active": Active2021, "requests": Requests, "appeals": Appeals},
 }
-
-
-def printed_rows(format_version: FormatVersion, *, other_as_one_row: bool = False) -> Iterator[tuple[Table, Row]]:
-    """Every row a report of *format_version* prints, in catalog (printed) order.
-
-    With *other_as_one_row* (a hybrid 2021 report), ``other_handling`` stands
-    where the three ``other_*`` rows would.
-    """
-    spec = FORMATS[format_version]
-    for table in spec.tables:
-        replaced = {key for row in table.rows if row.optional and other_as_one_row for key in row.replaces}
-        for row in table.rows:
-            if row.key not in replaced and (other_as_one_row or not row.optional):
-                yield table, row
-
-
-def cell_layout(
-    format_version: FormatVersion, *, other_as_one_row: bool = False
-) -> Iterator[tuple[Table, Row, Column]]:
-    """Every cell of a report of *format_version*, in catalog (printed) order (see `printed_rows`)."""
-    for table, row in printed_rows(format_version, other_as_one_row=other_as_one_row):
-        for column in row.columns:
-            yield table, row, column
 
 
 def to_records(report: Report) -> list[Record]:

@@ -29,17 +29,6 @@ class Cells:
         """The rows of *table* this report prints, in order."""
         return self.rows[table]
 
-    def substitute(self, table: str, keys: Iterable[str]) -> list[str]:
-        """*keys* with the rows this report prints in place of others (other_handling for the three)."""
-        keys = list(keys)
-        printed = {row.key for row in self.printed(table)}
-        for row in self.spec.table(table).rows:
-            if row.key in printed and row.replaces and any(key in row.replaces for key in keys):
-                at = min(keys.index(key) for key in row.replaces if key in keys)
-                keys = [key for key in keys if key not in row.replaces]
-                keys.insert(at, row.key)
-        return [key for key in keys if key in printed]
-
 
 def label_of(spec_table: Table, row: str | None, column: str | None) -> str:
     """The printed labels of a place: ``（七）总计/自然人``, ``三/自然人`` for a whole column."""

@@ -15,38 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..catalog import Identity
+from .._cells import equations
 from ._context import Cells, finding, label_of
 from .findings import Finding
 
 __all__ = ["check_identities", "check_values"]
-
-
-def _instances(cells: Cells, rule: Identity) -> Iterator[tuple[list[str], list[str], str | None, str | None]]:
-    """For each place *rule* holds in: its total keys, part keys, and the row and column of the finding."""
-    table = rule.table
-    if rule.axis == "column":
-        columns = rule.columns or tuple(c.key for c in cells.spec.table(table).columns)
-        total_rows = cells.substitute(table, rule.total)
-        part_rows = cells.substitute(table, rule.parts)
-        for column in columns:
-            at_row = total_rows[0] if len(total_rows) == 1 else None
-            yield (
-                [f"{table}/{r}/{column}" for r in total_rows],
-                [f"{table}/{r}/{column}" for r in part_rows],
-                at_row,
-                column,
-            )
-    else:
-        rows = rule.rows or tuple(row.key for row in cells.printed(table))
-        for row in rows:
-            at_column = rule.total[0] if len(rule.total) == 1 else None
-            yield (
-                [f"{table}/{row}/{c}" for c in rule.total],
-                [f"{table}/{row}/{c}" for c in rule.parts],
-                row,
-                at_column,
-            )
 
 
 def _label(cells: Cells, key: str) -> str:
@@ -56,36 +29,44 @@ def _label(cells: Cells, key: str) -> str:
 
 def check_identities(cells: Cells) -> Iterator[Finding]:
     """Every finding of every hard identity of the report's format."""
-    for rule in cells.spec.identities:
-        table = cells.spec.table(rule.table)
-        for totals, parts, row, column in _instances(cells, rule):
-            terms = tuple((key, cells.values[key]) for key in (*totals, *parts))
-            blank = [key for key, value in terms if value is None]
-            if len(blank) == len(terms):
-                continue
-            actual = sum(cells.values[key] or 0 for key in totals)
-            expected = sum(cells.values[key] or 0 for key in parts)
-            if not blank:
-                if actual != expected:
-                    yield finding(
-                        rule.code, table, row, column, actual=actual, expected=expected, terms=terms, identity=rule.code
-                    )
-                continue
-            # The total side is printed when any of its terms is (balance has two: 一 and 二).
-            total_printed = any(cells.values[key] is not None for key in totals)
-            if total_printed and actual == expected:
-                continue
-            yield finding(
-                "blank-term",
-                table,
-                row,
-                column,
-                actual=actual,
-                expected=expected,
-                terms=terms,
-                identity=rule.code,
-                blank="、".join(_label(cells, key) for key in blank),
-            )
+    report = cells.report
+    for equation in equations(report.format_version, other_as_one_row=report.requests.other_as_one_row):
+        table = cells.spec.table(equation.table)
+        totals, parts, row, column = equation.total, equation.parts, equation.row, equation.column
+        terms = tuple((key, cells.values[key]) for key in (*totals, *parts))
+        blank = [key for key, value in terms if value is None]
+        if len(blank) == len(terms):
+            continue
+        actual = sum(cells.values[key] or 0 for key in totals)
+        expected = sum(cells.values[key] or 0 for key in parts)
+        if not blank:
+            if actual != expected:
+                yield finding(
+                    equation.code,
+                    table,
+                    row,
+                    column,
+                    actual=actual,
+                    expected=expected,
+                    terms=terms,
+                    identity=equation.code,
+                )
+            continue
+        # The total side is printed when any of its terms is (balance has two: 一 and 二).
+        total_printed = any(cells.values[key] is not None for key in totals)
+        if total_printed and actual == expected:
+            continue
+        yield finding(
+            "blank-term",
+            table,
+            row,
+            column,
+            actual=actual,
+            expected=expected,
+            terms=terms,
+            identity=equation.code,
+            blank="、".join(_label(cells, key) for key in blank),
+        )
 
 
 def check_values(cells: Cells) -> Iterator[Finding]:
