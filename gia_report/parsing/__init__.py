@@ -13,19 +13,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-from ..catalog import FORMATS, FormatVersion
+import attrs
+
+from ..catalog import FORMATS
 from ..errors import GiaReportError, ParseError
 from ..model import Report
-from ..records import cell_layout, report_from_cells
 from . import _layout_blank, _layout_pipe, _layout_space, _layout_tab
+from ._assemble import assemble
 from ._detect import combine, detect_format, detect_layout
+from ._document import GEOMETRY, Grid, TableRow
 from ._files import read_file
-from ._narrative import read_front, read_overview, read_paragraphs
+from ._forms import read_document
+from ._narrative import read_front
 from ._result import CellSource, Detection, Layout, Note, ParseResult
-from ._sections import split_sections
-from ._source import Line, decode, drop_furniture, split_lines
+from ._sections import Sections, split_sections
+from ._source import Line, decode, split_lines
 from ._tables import TableReading, read_appeals, read_labelled_table
-from ._tokens import RawRow
 
 __all__ = [
     "CellSource",
@@ -38,7 +41,7 @@ __all__ = [
     "parse_with_notes",
 ]
 
-_TOKENIZERS: dict[Layout, Callable[[Sequence[Line]], list[RawRow]]] = {
+_TOKENIZERS: dict[Layout, Callable[[Sequence[Line]], list[TableRow]]] = {
     Layout.TAB: _layout_tab.tokenize,
     Layout.PIPE: _layout_pipe.tokenize,
     Layout.BLANK_LINE: _layout_blank.tokenize,
@@ -96,33 +99,23 @@ def _line_text(text: str | bytes, number: int | None) -> str:
 
 
 def _parse(data: str | bytes) -> ParseResult:
-    # 1. Decode, unify line endings, drop page furniture.
-    lines, notes = drop_furniture(split_lines(decode(data)))
+    # 1. Read the form into a document of lines and grids (decoding, furniture and chrome dropped).
+    document = read_document(data)
+    notes = list(document.notes)
     # 2. Split at the section headings (raises for a fragment or a pre-2019 report).
-    sections = split_sections(lines)
+    sections = split_sections(document.blocks)
     # 3. Title, agency and year, then the format from its markers.
     front = read_front(sections.front, notes)
-    table_lines = [line for key in _TABLES for line in sections.bodies[key]]
-    version, _ = detect_format([*sections.front, *table_lines], front.year)
+    version, _ = detect_format([*sections.front, *_table_lines(sections)], front.year)
     spec = FORMATS[version]
-    # 4. The layout, found from all table lines, and each table read in it.
-    own = {key: detect_layout(sections.bodies[key]) for key in _TABLES}
-    detection = combine(own.values())
-    if detection is None:
-        raise _at_heading(
-            sections.headings["active"],
-            "expected table rows (cells separated by tabs, by ' | ', or one per line between blank lines) "
-            "after this heading, but found none",
-        )
+    # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
+    grids, detection = _grids(sections)
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
-        body = sections.bodies[key]
-        found = own[key]
-        layout = found.layout if found is not None else detection.layout
-        rows = _TOKENIZERS[layout](body)
         table = spec.table(key)
+        grid = grids[key]
         reader = read_appeals if key == "appeals" else read_labelled_table
-        readings[key] = reader(table, rows, layout, spec.identities)
+        readings[key] = reader(table, list(grid.rows), grid.layout, spec.identities)
     for key, reading in readings.items():
         if not reading.found:
             raise _at_heading(
@@ -130,75 +123,52 @@ def _parse(data: str | bytes) -> ParseResult:
                 f"no row of table {spec.table(key).heading} could be read: expected its rows after this heading",
             )
     # 5. Put the cells together, blank where a row was not found.
-    other_as_one_row = _other_as_one_row(version, readings["requests"], notes)
-    cells: dict[str, object] = {}
-    sources: dict[str, CellSource] = {}
-    for reading in readings.values():
-        notes.extend(reading.notes)
-        sources.update(reading.sources)
-    missing: set[tuple[str, str]] = set()
-    for table, row, column in cell_layout(version, other_as_one_row=other_as_one_row):
-        key = f"{table.key}/{row.key}/{column.key}"
-        if row.key not in readings[table.key].found and (table.key, row.key) not in missing:
-            missing.add((table.key, row.key))
-            heading = sections.headings[table.key]
-            notes.append(
-                Note(
-                    code="missing-row",
-                    message=f"row {row.label} of table {table.key} not found: its cells are blank",
-                    line=heading.number,
-                )
-            )
-        cells[key] = readings[table.key].values.get(key)
-    sources = {key: source for key, source in sources.items() if key in cells}
-    report = report_from_cells(
-        version,
-        cells,  # type: ignore[arg-type]
-        other_as_one_row=other_as_one_row,
-        agency=front.agency,
-        year=front.year,
-        title=front.title,
-        preamble=front.preamble,
-        overview=read_overview(sections.bodies.get("overview", ())),
-        problems=read_paragraphs(sections.bodies.get("problems", ())),
-        other_matters=read_paragraphs(sections.bodies.get("other_matters", ())),
-    )
+    report, sources = assemble(version, readings, sections, front, notes)
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
     return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources)
+
+
+def _table_lines(sections: Sections) -> list[Line]:
+    """The lines of the table sections, a grid's rows as one line each (for the format markers)."""
+    found: list[Line] = []
+    for key in _TABLES:
+        for block in sections.bodies[key]:
+            if isinstance(block, Line):
+                found.append(block)
+            else:
+                found.extend(Line(row.line, " ".join(cell.text for cell in row.cells)) for row in block.rows)
+    return found
+
+
+def _grids(sections: Sections) -> tuple[dict[str, Grid], Detection]:
+    """The grid of each table, and the layout found with its evidence."""
+    lines = {key: sections.lines(key) for key in _TABLES}
+    own = {key: detect_layout(lines[key]) for key in _TABLES if not sections.grids(key)}
+    detection = combine(own.values())
+    grids: dict[str, Grid] = {}
+    for key in _TABLES:
+        printed = sections.grids(key)
+        if printed:
+            rows = tuple(row for grid in printed for row in grid.rows)
+            grids[key] = attrs.evolve(printed[0], rows=rows)
+            continue
+        found = own[key] or detection
+        if found is None:
+            raise _at_heading(
+                sections.headings[key],
+                "expected table rows (cells separated by tabs, by ' | ', or one per line between blank lines) "
+                "after this heading, but found none",
+            )
+        layout = found.layout
+        rows = tuple(_TOKENIZERS[layout](lines[key]))
+        grids[key] = Grid(rows, GEOMETRY[layout], layout, sections.headings[key].number)
+    if detection is None:
+        layout = grids["requests"].layout
+        detection = Detection(layout=layout, evidence=((layout, sum(len(g.rows) for g in grids.values())),))
+    return grids, detection
 
 
 def _at_heading(heading: Line, message: str) -> ParseError:
     """A ParseError pointing at the first character of a section heading."""
     column = len(heading.text) - len(heading.text.lstrip()) + 1
     return ParseError(message, line=heading.number, column=column, source_line=heading.text)
-
-
-def _other_as_one_row(version: FormatVersion, requests: TableReading, notes: list[Note]) -> bool:
-    """Whether a 2021 report prints （六）其他处理 as one row (the hybrid of FORMAT.md §2.3)."""
-    if version == "2019":
-        return True
-    three = [key for key in ("other_no_correction", "other_unpaid_fees", "other_other") if key in requests.found]
-    line = requests.found.get("other_handling")
-    if line is None:
-        return False
-    one_row_values = [
-        v for k, v in requests.values.items() if k.startswith("requests/other_handling/") and v is not None
-    ]
-    if three:
-        if one_row_values:
-            notes.append(
-                Note(
-                    code="unplaced-cells",
-                    message="（六）其他处理 has values of its own beside its three rows: those values are not read",
-                    line=line,
-                )
-            )
-        return False
-    notes.append(
-        Note(
-            code="other-as-one-row",
-            message="（六）其他处理 printed as one row, as in the 2019 format: read as other_handling",
-            line=line,
-        )
-    )
-    return True

@@ -27,8 +27,10 @@ from ._layout_space import VALUES
 from ._result import Detection, Layout
 from ._source import Line
 
-__all__ = ["combine", "detect_format", "detect_layout"]
+__all__ = ["TEXT_LAYOUTS", "combine", "detect_format", "detect_layout"]
 
+#: The layouts a line of text can vote for, in the order their counts are shown.
+TEXT_LAYOUTS = (Layout.TAB, Layout.PIPE, Layout.BLANK_LINE, Layout.SPACE)
 _PIPE = re.compile(r"\S\s*\|\s*\S|\|\s*$|^\s*\|")
 _INNER_TAB = re.compile(r"[^\t]\t|\t\t")
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
@@ -49,26 +51,26 @@ def vote(text: str) -> Layout | None:
 
 def detect_layout(lines: Iterable[Line]) -> Detection | None:
     """The layout most of the table *lines* are written in, or ``None`` when none is."""
-    counts = dict.fromkeys(Layout, 0)
+    counts = dict.fromkeys(TEXT_LAYOUTS, 0)
     for line in lines:
         layout = vote(line.text)
         if layout is not None:
             counts[layout] += 1
     if not any(counts.values()):
         return None
-    best = max(Layout, key=lambda layout: counts[layout])
+    best = max(TEXT_LAYOUTS, key=lambda layout: counts[layout])
     return Detection(layout=best, evidence=tuple(counts.items()))
 
 
 def combine(detections: Iterable[Detection | None]) -> Detection | None:
     """One detection from several (one per table): the evidence added up."""
-    counts = dict.fromkeys(Layout, 0)
+    counts = dict.fromkeys(TEXT_LAYOUTS, 0)
     for detection in detections:
         for layout, count in detection.evidence if detection is not None else ():
-            counts[layout] += count
+            counts[layout] = counts.get(layout, 0) + count
     if not any(counts.values()):
         return None
-    return Detection(layout=max(Layout, key=lambda layout: counts[layout]), evidence=tuple(counts.items()))
+    return Detection(layout=max(TEXT_LAYOUTS, key=lambda layout: counts[layout]), evidence=tuple(counts.items()))
 
 
 def detect_format(lines: Iterable[Line], year: int | None) -> tuple[FormatVersion, dict[FormatVersion, int]]:

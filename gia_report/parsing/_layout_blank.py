@@ -17,21 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ._document import Cell, TableRow
 from ._source import Line
-from ._tokens import RawCell, RawRow
 
 __all__ = ["tokenize"]
 
 
-def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+def tokenize(lines: Iterable[Line]) -> list[TableRow]:
     """The rows of *lines*: each run of non-blank lines is one row."""
-    rows: list[RawRow] = []
-    cells: list[RawCell] = []
+    rows: list[TableRow] = []
+    cells: list[Cell] = []
     for line in lines:
         text = line.text
         if "\t" not in text and not text.strip():
             if cells:
-                rows.append(RawRow(cells[0].line, tuple(cells)))
+                rows.append(TableRow(cells[0].line, tuple(cells)))
                 cells = []
             continue
         if text.startswith("\t") or not cells:
@@ -39,10 +39,10 @@ def tokenize(lines: Iterable[Line]) -> list[RawRow]:
             stripped = body.strip()
             offset = body.find(stripped) if stripped else 0
             column = offset + (2 if text.startswith("\t") else 1)
-            cells.append(RawCell(stripped, line.number, column))
+            cells.append(Cell(stripped, line.number, column))
         else:
             last = cells[-1]
-            cells[-1] = RawCell(last.text + text.strip(), last.line, last.column)
+            cells[-1] = Cell(last.text + text.strip(), last.line, last.column)
     if cells:
-        rows.append(RawRow(cells[0].line, tuple(cells)))
+        rows.append(TableRow(cells[0].line, tuple(cells)))
     return rows

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ._document import TableRow, cells_of
 from ._source import Line
-from ._tokens import RawRow, cells_of
 
 __all__ = ["tokenize"]
 
 
-def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+def tokenize(lines: Iterable[Line]) -> list[TableRow]:
     """The rows of *lines*, one per line holding text or a ``|`` (a row printed all blank is a row)."""
-    return [RawRow(line.number, cells_of(line, "|")) for line in lines if line.text.strip(" \t\u3000")]
+    return [TableRow(line.number, cells_of(line, "|")) for line in lines if line.text.strip(" \t\u3000")]

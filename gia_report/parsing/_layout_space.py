@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ._document import Cell, TableRow
 from ._source import Line
-from ._tokens import RawCell, RawRow
 
 __all__ = ["VALUES", "tokenize"]
 
@@ -32,21 +32,21 @@ VALUES = re.compile(rf"(?:(?<=\s)|^)({_VALUE})((?:[ \t\u3000\u00a0]+{_VALUE})*)\
 _CELL_GAP = re.compile(r"\s{2,}")
 
 
-def _cells(line: Line, text: str, offset: int) -> list[RawCell]:
+def _cells(line: Line, text: str, offset: int) -> list[Cell]:
     cells = []
     position = 0
     for part in _CELL_GAP.split(text):
         start = text.find(part, position)
         position = start + len(part)
         if part.strip():
-            cells.append(RawCell(part.strip(), line.number, offset + start + len(part) - len(part.lstrip()) + 1))
+            cells.append(Cell(part.strip(), line.number, offset + start + len(part) - len(part.lstrip()) + 1))
     return cells
 
 
-def tokenize(lines: Iterable[Line]) -> list[RawRow]:
+def tokenize(lines: Iterable[Line]) -> list[TableRow]:
     """The rows of *lines*: each line ending in values closes a row opened by the label lines before it."""
-    rows: list[RawRow] = []
-    pending: list[RawCell] = []
+    rows: list[TableRow] = []
+    pending: list[Cell] = []
     for line in lines:
         text = line.text.rstrip()
         if not text.strip():
@@ -57,11 +57,11 @@ def tokenize(lines: Iterable[Line]) -> list[RawRow]:
             continue
         labels = _cells(line, text[: found.start()], 0)
         values = [
-            RawCell(match.group(0), line.number, found.start() + match.start() + 1)
+            Cell(match.group(0), line.number, found.start() + match.start() + 1)
             for match in re.finditer(_VALUE, text[found.start() :])
         ]
-        rows.append(RawRow(line.number, (*pending, *labels, *values)))
+        rows.append(TableRow(line.number, (*pending, *labels, *values)))
         pending = []
     if pending:
-        rows.append(RawRow(pending[0].line, tuple(pending)))
+        rows.append(TableRow(pending[0].line, tuple(pending)))
     return rows

@@ -18,7 +18,9 @@ class Layout(str, Enum):
     """The text layouts a report's tables are written in.
 
     ``space`` is the text PDF extractors give: cells separated by spaces, labels
-    wrapped over lines.
+    wrapped over lines. ``markdown`` is a pipe table with ``|---|`` rules;
+    ``collapsed`` the text a crawler saved, cell separators lost; ``html`` and
+    ``docx`` the tables of a web page or a Word document.
 
     .. versionadded:: 0.1
     """
@@ -27,6 +29,10 @@ class Layout(str, Enum):
     PIPE = "pipe"
     BLANK_LINE = "blank-line"
     SPACE = "space"
+    MARKDOWN = "markdown"
+    COLLAPSED = "collapsed"
+    HTML = "html"
+    DOCX = "docx"
 
     def __str__(self) -> str:
         return self.value

@@ -9,11 +9,13 @@ national order: the first heading of each kind after the previous one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from ..catalog import ESCAPE, PRE_2019_MARKERS, SECTIONS, Section
 from ..errors import ParseError
+from ._document import Block, Grid, lines_of
 from ._labels import normalize_label, strip_numbering
 from ._source import Line
 
@@ -27,15 +29,25 @@ _MAX_HEADING = 40
 
 @attrs.frozen
 class Sections:
-    """The lines before the first heading, and each section's heading and body lines."""
+    """The lines before the first heading, and each section's heading and body blocks."""
 
     front: tuple[Line, ...]
     headings: dict[str, Line]
-    bodies: dict[str, tuple[Line, ...]]
+    bodies: dict[str, tuple[Block, ...]]
+
+    def lines(self, key: str) -> tuple[Line, ...]:
+        """The lines of section *key*'s body (none for a section not printed)."""
+        return tuple(lines_of(self.bodies.get(key, ())))
+
+    def grids(self, key: str) -> tuple[Grid, ...]:
+        """The grids of section *key*'s body, as a web page or a Word document gives them."""
+        return tuple(block for block in self.bodies.get(key, ()) if isinstance(block, Grid))
 
 
-def heading_of(line: Line) -> Section | None:
-    """The section *line* is the heading of, or ``None``."""
+def heading_of(line: Block) -> Section | None:
+    """The section *line* is the heading of, or ``None`` (also for a grid)."""
+    if not isinstance(line, Line):
+        return None
     text = line.text.strip().strip("|\t ").strip()
     # Escaped prose, and bracketed numbering, which opens sub-headings (（一）…), never top-level headings.
     if text.startswith((ESCAPE, "(", "（")):
@@ -47,12 +59,12 @@ def heading_of(line: Line) -> Section | None:
     return _TITLES.get(key)
 
 
-def split_sections(lines: list[Line]) -> Sections:
-    """Split *lines* at the section headings; raise `ParseError` when a table section is missing."""
+def split_sections(blocks: Sequence[Block]) -> Sections:
+    """Split *blocks* at the section headings; raise `ParseError` when a table section is missing."""
     found: list[tuple[int, Section]] = []
     order = [section.key for section in SECTIONS]
-    for index, line in enumerate(lines):
-        section = heading_of(line)
+    for index, block in enumerate(blocks):
+        section = heading_of(block)
         if section is None:
             continue
         last = order.index(found[-1][1].key) if found else -1
@@ -61,18 +73,21 @@ def split_sections(lines: list[Line]) -> Sections:
     keys = {section.key for _, section in found}
     missing = [section for section in SECTIONS if section.required and section.key not in keys]
     if missing:
-        _refuse(lines, missing[0], found)
-    front_end = found[0][0] if found else len(lines)
+        _refuse(blocks, missing[0], found)
+    front_end = found[0][0] if found else len(blocks)
     headings: dict[str, Line] = {}
-    bodies: dict[str, tuple[Line, ...]] = {}
+    bodies: dict[str, tuple[Block, ...]] = {}
     for position, (index, section) in enumerate(found):
-        end = found[position + 1][0] if position + 1 < len(found) else len(lines)
-        headings[section.key] = lines[index]
-        bodies[section.key] = tuple(lines[index + 1 : end])
-    return Sections(front=tuple(lines[:front_end]), headings=headings, bodies=bodies)
+        end = found[position + 1][0] if position + 1 < len(found) else len(blocks)
+        heading = blocks[index]
+        assert isinstance(heading, Line)
+        headings[section.key] = heading
+        bodies[section.key] = tuple(blocks[index + 1 : end])
+    return Sections(front=tuple(lines_of(blocks[:front_end])), headings=headings, bodies=bodies)
 
 
-def _refuse(lines: list[Line], missing: Section, found: list[tuple[int, Section]]) -> None:
+def _refuse(blocks: Sequence[Block], missing: Section, found: list[tuple[int, Section]]) -> None:
+    lines = lines_of(blocks) or [Line(1, "")]
     for line in lines:
         normalized = normalize_label(line.text)
         for marker in PRE_2019_MARKERS:
@@ -86,7 +101,8 @@ def _refuse(lines: list[Line], missing: Section, found: list[tuple[int, Section]
                 )
     if found:
         index, section = found[-1]
-        where = lines[index]
+        where = blocks[index]
+        assert isinstance(where, Line)
         message = (
             f"expected the section {missing.heading} after {section.heading}, but it was not found: "
             "not a complete report"

@@ -34,10 +34,10 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..catalog import Column, Identity, Row, Table
+from ._document import Cell, TableRow
 from ._labels import LabelMatch, TableLabels, labels_of, normalize_label, strip_numbering
 from ._numbers import looks_like_value, read_cell
 from ._result import CellSource, Layout, Note
-from ._tokens import RawCell, RawRow
 
 __all__ = ["TableReading", "read_appeals", "read_labelled_table"]
 
@@ -56,15 +56,15 @@ class TableReading:
 
 @attrs.define
 class _Item:
-    raw: RawRow
+    raw: TableRow
     row: Row | None
     match: LabelMatch | None
-    after: list[RawCell]
+    after: list[Cell]
     columns: tuple[Column, ...] = ()
     label_at: int = -1
 
 
-def _is_text(cell: RawCell) -> bool:
+def _is_text(cell: Cell) -> bool:
     return bool(cell.text) and not looks_like_value(cell.text)
 
 
@@ -90,7 +90,7 @@ class _Placer:
         self.shapes: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
 
     def learn(
-        self, count: int, cells: Sequence[RawCell], label_at: int, offsets: Sequence[int | None] | None = None
+        self, count: int, cells: Sequence[Cell], label_at: int, offsets: Sequence[int | None] | None = None
     ) -> bool:
         """Remember the shape of a complete row, or the *offsets* a row was placed at; True if new."""
         if offsets is None:
@@ -107,9 +107,9 @@ class _Placer:
     def place(
         self,
         count: int,
-        cells: Sequence[RawCell],
+        cells: Sequence[Cell],
         label_at: int = -1,
-        adds_up: Callable[[list[RawCell | None]], bool] | None = None,
+        adds_up: Callable[[list[Cell | None]], bool] | None = None,
     ) -> tuple[list[int | None] | None, str]:
         """The offset of each value's cell (``None`` for blank) and how, or ``None`` and why not.
 
@@ -150,7 +150,7 @@ class _Placer:
         return None, "blank cells leave more than one way to place the values"
 
 
-def _row_label(labels: TableLabels, cells: Sequence[RawCell], text_at: Sequence[int]) -> tuple[LabelMatch | None, int]:
+def _row_label(labels: TableLabels, cells: Sequence[Cell], text_at: Sequence[int]) -> tuple[LabelMatch | None, int]:
     """The row the label cells name and the index of its last label cell.
 
     The rightmost text cell that is (or, joined with the text cells just before
@@ -171,14 +171,14 @@ def _row_label(labels: TableLabels, cells: Sequence[RawCell], text_at: Sequence[
 
 
 def _wrapped_label(
-    labels: TableLabels, held: RawRow, cells: list[RawCell], text_at: list[int]
+    labels: TableLabels, held: TableRow, cells: list[Cell], text_at: list[int]
 ) -> tuple[LabelMatch | None, int]:
     """The row label that the text of *held* and the first text cell of *cells* make together.
 
     Returns the match and the index in *cells* of its last label cell, or ``(None, -1)``.
     """
     first = text_at[0]
-    joined = RawCell(
+    joined = Cell(
         "".join(c.text for c in held.cells if c.text) + cells[first].text, cells[first].line, cells[first].column
     )
     candidate = [*cells[:first], joined, *cells[first + 1 :]]
@@ -188,27 +188,27 @@ def _wrapped_label(
     return match, label_at
 
 
-def _captions_only(labels: TableLabels, texts: Sequence[RawCell], values: Sequence[RawCell]) -> bool:
+def _captions_only(labels: TableLabels, texts: Sequence[Cell], values: Sequence[Cell]) -> bool:
     """Whether a row holds only header captions and group labels, and no value."""
     return not any(cell.text for cell in values) and all(
         labels.is_header(cell.text) or labels.is_group(cell.text) for cell in texts
     )
 
 
-def _is_header_row(labels: TableLabels, texts: list[RawCell], values: list[RawCell]) -> bool:
+def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -> bool:
     if _captions_only(labels, texts, values):
         # A lone 其他 or 总计 with no numbering is a column caption; 3.其他 is a row.
         return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(texts[0].text)
     return False
 
 
-def _column_order(labels: TableLabels, table: Table, texts: list[RawCell]) -> tuple[str, ...]:
+def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
     keys = [labels.column(cell.text, table.columns) for cell in texts]
     return tuple(key for key in keys if key is not None)
 
 
 def read_labelled_table(
-    table: Table, rows: Sequence[RawRow], layout: Layout, identities: Sequence[Identity] = ()
+    table: Table, rows: Sequence[TableRow], layout: Layout, identities: Sequence[Identity] = ()
 ) -> TableReading:
     """Read table ``active`` or ``requests`` of one format from its tokenized *rows*.
 
@@ -222,9 +222,9 @@ def read_labelled_table(
     # 1. Classify each printed row: header, labelled row, or values without a label. A line of
     #    text alone that matches nothing is held back: it may be the first half of a label whose
     #    cell held a line break (tab and pipe layouts), read with the row after it.
-    held: RawRow | None = None
+    held: TableRow | None = None
 
-    def unknown(raw: RawRow) -> None:
+    def unknown(raw: TableRow) -> None:
         shown = " | ".join(cell.text for cell in raw.cells if cell.text)
         reading.notes.append(
             Note(
@@ -320,7 +320,7 @@ def read_labelled_table(
 
 def _row_check(
     table: Table, columns: Sequence[Column], identities: Sequence[Identity]
-) -> Callable[[list[RawCell | None]], bool] | None:
+) -> Callable[[list[Cell | None]], bool] | None:
     """A test that values placed in *columns* satisfy the table's row identities, or None if it has none."""
     keys = [column.key for column in columns]
     rules = [
@@ -331,7 +331,7 @@ def _row_check(
     if not rules:
         return None
 
-    def adds_up(cells: list[RawCell | None]) -> bool:
+    def adds_up(cells: list[Cell | None]) -> bool:
         values: dict[str, object] = {}
         for column, cell in zip(columns, cells, strict=True):
             values[column.key] = None if cell is None else read_cell(cell.text, column).value
@@ -356,7 +356,7 @@ def _place_row(
     item: _Item,
     placer: _Placer,
     reading: TableReading,
-    adds_up: Callable[[list[RawCell | None]], bool] | None,
+    adds_up: Callable[[list[Cell | None]], bool] | None,
 ) -> None:
     assert item.row is not None and item.match is not None
     row, match = item.row, item.match
@@ -389,13 +389,13 @@ def _place_row(
 
 def _placed(
     what: str,
-    cells: Sequence[RawCell],
+    cells: Sequence[Cell],
     count: int,
     offsets: Sequence[int | None] | None,
     how: str,
     line: int,
     reading: TableReading,
-) -> list[RawCell | None]:
+) -> list[Cell | None]:
     """The cell of each value as *offsets* place them, with a note when placing took more than counting.
 
     Unplaced (*offsets* ``None``): every value blank, and a note saying why.
@@ -425,7 +425,7 @@ def _store(
     table: Table,
     row_key: str,
     columns: Sequence[Column],
-    placed: Sequence[RawCell | None],
+    placed: Sequence[Cell | None],
     reading: TableReading,
 ) -> None:
     for column, cell in zip(columns, placed, strict=True):
@@ -449,7 +449,7 @@ def _store(
 
 
 def read_appeals(
-    table: Table, rows: Sequence[RawRow], layout: Layout, identities: Sequence[Identity] = ()
+    table: Table, rows: Sequence[TableRow], layout: Layout, identities: Sequence[Identity] = ()
 ) -> TableReading:
     """Read table ``appeals``: one data row of 15 values under a header of captions.
 
@@ -459,8 +459,8 @@ def read_appeals(
     """
     labels = labels_of(table)
     reading = TableReading()
-    cells: list[RawCell] = []
-    blank_row: RawRow | None = None
+    cells: list[Cell] = []
+    blank_row: TableRow | None = None
     header_line: int | None = None
     first_line = 0
     for raw in rows:
@@ -512,7 +512,7 @@ def read_appeals(
     checks = [_row_check(table, row.columns, identities) for row in table.rows]
     width = len(table.rows[0].columns)
 
-    def adds_up(placed: list[RawCell | None]) -> bool:
+    def adds_up(placed: list[Cell | None]) -> bool:
         return all(check is None or check(placed[i * width : (i + 1) * width]) for i, check in enumerate(checks))
 
     offsets, how = _Placer(layout).place(len(columns), cells, adds_up=adds_up)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from gia_report.parsing import _layout_blank, _layout_pipe, _layout_space, _layout_tab
+from gia_report.parsing._document import TableRow
 from gia_report.parsing._source import Line
-from gia_report.parsing._tokens import RawRow
 
 
 def _lines(text: str) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
 
 
-def _texts(rows: list[RawRow]) -> list[list[str]]:
+def _texts(rows: list[TableRow]) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in rows]
 
 
