@@ -18,7 +18,7 @@ import attrs
 from ..catalog import FORMATS
 from ..errors import GiaReportError, ParseError
 from ..model import Report
-from . import _layout_blank, _layout_pipe, _layout_space, _layout_tab
+from . import _layout_blank, _layout_collapsed, _layout_pipe, _layout_space, _layout_tab
 from ._assemble import assemble
 from ._detect import combine, detect_format, detect_layout
 from ._document import GEOMETRY, Grid, TableRow
@@ -46,6 +46,7 @@ _TOKENIZERS: dict[Layout, Callable[[Sequence[Line]], list[TableRow]]] = {
     Layout.PIPE: _layout_pipe.tokenize,
     Layout.BLANK_LINE: _layout_blank.tokenize,
     Layout.SPACE: _layout_space.tokenize,
+    Layout.COLLAPSED: _layout_collapsed.tokenize,
 }
 _TABLES = ("active", "requests", "appeals")
 
@@ -109,7 +110,7 @@ def _parse(data: str | bytes) -> ParseResult:
     version, _ = detect_format([*sections.front, *_table_lines(sections)], front.year)
     spec = FORMATS[version]
     # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
-    grids, detection = _grids(sections)
+    grids, detection = _grids(sections, document.layout)
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
         table = spec.table(key)
@@ -140,10 +141,14 @@ def _table_lines(sections: Sections) -> list[Line]:
     return found
 
 
-def _grids(sections: Sections) -> tuple[dict[str, Grid], Detection]:
-    """The grid of each table, and the layout found with its evidence."""
+def _grids(sections: Sections, known: Layout | None) -> tuple[dict[str, Grid], Detection]:
+    """The grid of each table, and the layout found with its evidence (or *known* by the reader)."""
     lines = {key: sections.lines(key) for key in _TABLES}
-    own = {key: detect_layout(lines[key]) for key in _TABLES if not sections.grids(key)}
+    if known is not None:
+        fixed = Detection(layout=known, evidence=((known, sum(len(lines[key]) for key in _TABLES)),))
+        own = {key: fixed for key in _TABLES if not sections.grids(key)}
+    else:
+        own = {key: detect_layout(lines[key]) for key in _TABLES if not sections.grids(key)}
     detection = combine(own.values())
     grids: dict[str, Grid] = {}
     for key in _TABLES:

@@ -104,12 +104,15 @@ class Document:
     """A report read from its form: its blocks in document order, and what the reader dropped.
 
     ``notes`` say what the reader left out (page furniture, site chrome,
-    word-processor residue), each with its line.
+    word-processor residue), each with its line. ``layout`` is the layout of
+    the tables where the reader knows it (``collapsed`` text); ``None`` has the
+    table sections' lines tell.
     """
 
     blocks: tuple[Block, ...]
     form: Form = "text"
     notes: tuple[Note, ...] = ()
+    layout: Layout | None = None
 
 
 def lines_of(blocks: Iterable[Block]) -> list[Line]:
