@@ -144,11 +144,14 @@ def _table_lines(sections: Sections) -> list[Line]:
 def _grids(sections: Sections, known: Layout | None) -> tuple[dict[str, Grid], Detection]:
     """The grid of each table, and the layout found with its evidence (or *known* by the reader)."""
     lines = {key: sections.lines(key) for key in _TABLES}
-    if known is not None:
-        fixed = Detection(layout=known, evidence=((known, sum(len(lines[key]) for key in _TABLES)),))
-        own = {key: fixed for key in _TABLES if not sections.grids(key)}
-    else:
-        own = {key: detect_layout(lines[key]) for key in _TABLES if not sections.grids(key)}
+    own: dict[str, Detection | None] = {}
+    for key in _TABLES:
+        if sections.grids(key):
+            continue
+        if known is not None:
+            own[key] = Detection(layout=known, evidence=((known, len(lines[key])),))
+        else:
+            own[key] = detect_layout(lines[key])
     detection = combine(own.values())
     grids: dict[str, Grid] = {}
     for key in _TABLES:
