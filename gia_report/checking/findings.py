@@ -140,6 +140,20 @@ CODES: MappingProxyType[str, Code] = MappingProxyType(
                 repealed=2,
             ),
             _code(
+                "items-change",
+                "warning",
+                "上一年项目数量 did not move by last year's 本年增/减",
+                "For the same agency in consecutive years (2019 format), this year's 上一年项目数量 should be last "
+                "year's 上一年项目数量 plus last year's 本年增/减, the change during last year.",
+                "{where} is {actual} but the {year_before} report's {before} + 本年增/减 {change} is {expected}",
+                where="行政许可/上一年项目数量",
+                actual=30,
+                expected=32,
+                before=35,
+                change=-3,
+                year_before=2019,
+            ),
+            _code(
                 "narrative-no-requests",
                 "warning",
                 "the narrative says no application was received",
