@@ -3,6 +3,10 @@
 A cell reads to a value, to ``None`` (printed blank or with a placeholder), or
 to ``None`` with a problem when its text is not a number of the column's kind;
 every tolerated oddity comes back as a message for a note.
+
+A number has at most `MAX_DIGITS` digits: a longer one is no real count or
+amount (and could not be stored as a 64-bit integer), so its cell is
+unreadable rather than read. Long cell texts are quoted shortened.
 """
 
 from __future__ import annotations
@@ -16,7 +20,15 @@ import attrs
 
 from ..catalog import Column
 
-__all__ = ["PLACEHOLDERS", "CellReading", "looks_like_value", "read_cell"]
+__all__ = ["MAX_DIGITS", "PLACEHOLDERS", "CellReading", "looks_like_value", "read_cell"]
+
+#: The most digits a count or an amount may have, before and after the point together: no real count
+#: comes near 10**18, and 18 digits always fit a signed 64-bit integer (what pandas and pyarrow store).
+MAX_DIGITS = 18
+#: Texts longer than this are read but not cached: no number is this long, so they are problems anyway.
+_CACHED_LENGTH = 200
+#: The most characters of a cell's text quoted in a message.
+_QUOTED_LENGTH = 40
 
 #: Texts that stand for "nothing" in a value cell (after NFKC and whitespace removal).
 PLACEHOLDERS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "−", "─", "无", "空", "/-"})
@@ -42,80 +54,112 @@ def _clean(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=8192)
+def _quote(text: str) -> str:
+    """*text* quoted for a message, shortened to its start and end when long."""
+    if len(text) <= _QUOTED_LENGTH:
+        return repr(text)
+    half = _QUOTED_LENGTH // 2
+    return f"{text[:half]!r}…{text[-half:]!r} ({len(text)} characters)"
+
+
 def looks_like_value(text: str) -> bool:
     """Whether *text* is a value cell (a number, a placeholder or blank) rather than a label."""
+    # The short texts that repeat are cached; a long one would only fill the cache.
+    return _looks_cached(text) if len(text) <= _CACHED_LENGTH else _looks(text)
+
+
+def _looks(text: str) -> bool:
     cleaned = _clean(text)
     return not cleaned or cleaned in PLACEHOLDERS or bool(_NUMBERISH.match(cleaned))
 
 
-@lru_cache(maxsize=8192)
+_looks_cached = lru_cache(maxsize=8192)(_looks)
+
+
 def read_cell(text: str, column: Column) -> CellReading:
     """Read the printed *text* of a cell in *column*.
 
     >>> read_cell(" １,234 ", Column(key="x", label="x")).value
     1234
     """
+    return _read_cached(text, column) if len(text) <= _CACHED_LENGTH else _read(text, column)
+
+
+def _read(text: str, column: Column) -> CellReading:
     cleaned = _clean(text)
     if not cleaned:
         return CellReading(None)
     if cleaned in PLACEHOLDERS:
         return CellReading(None)
     oddities: list[str] = []
+    shown = _quote(text.strip())
     if cleaned != text.strip():
         if any(unicodedata.normalize("NFKC", ch) != ch for ch in text if not ch.isspace()):
-            oddities.append(f"full-width characters in {text.strip()!r} read as {cleaned!r}")
+            oddities.append(f"full-width characters in {shown} read as {_quote(cleaned)}")
         if _SPACE.search(text.strip()):
-            oddities.append(f"spaces inside {text.strip()!r} ignored")
+            oddities.append(f"spaces inside {shown} ignored")
     unit = None
     found = _UNIT.search(cleaned)
     if found:
         unit = found.group(1)
         cleaned = cleaned[: found.start()]
     if _THOUSANDS.match(cleaned):
-        oddities.append(f"thousands separators in {text.strip()!r} ignored")
+        oddities.append(f"thousands separators in {shown} ignored")
         cleaned = cleaned.replace(",", "")
     if column.kind == "money":
         return _read_money(text, cleaned, unit, column, oddities)
     return _read_integer(text, cleaned, unit, column, oddities)
 
 
+_read_cached = lru_cache(maxsize=8192)(_read)
+
+
+def _too_long(shown: str, digits: int) -> CellReading:
+    # Refused before int() or Decimal() sees it: no count is this long, and int() of thousands of
+    # digits raises (sys.get_int_max_str_digits) or, with the limit lifted, takes quadratic time.
+    return CellReading(None, problem=f"{shown} has {digits} digits: a number has at most {MAX_DIGITS}")
+
+
 def _read_integer(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
-    shown = text.strip()
+    shown = _quote(text.strip())
     if not _INTEGER.match(cleaned):
         if re.match(r"^\d+\.0+$", cleaned):
-            oddities.append(f"{shown!r} read as the whole number {cleaned.split('.')[0]}")
+            oddities.append(f"{shown} read as the whole number {cleaned.split('.')[0]}")
             cleaned = cleaned.split(".")[0]
         else:
-            return CellReading(None, problem=f"{shown!r} is not a whole number")
+            return CellReading(None, problem=f"{shown} is not a whole number")
     if unit is not None:
         if unit in ("万元", "元"):
-            return CellReading(None, problem=f"{shown!r} is an amount of money, not a count")
-        oddities.append(f"unit {unit!r} after the number in {shown!r} ignored")
+            return CellReading(None, problem=f"{shown} is an amount of money, not a count")
+        oddities.append(f"unit {unit!r} after the number in {shown} ignored")
+    if len(cleaned.lstrip("+-")) > MAX_DIGITS:
+        return _too_long(shown, len(cleaned.lstrip("+-")))
     value = int(cleaned)
     if value < 0 and column.kind == "count":
-        return CellReading(None, problem=f"{shown!r} is negative, but a count cannot be")
+        return CellReading(None, problem=f"{shown} is negative, but a count cannot be")
     if cleaned.startswith("+") and column.kind == "count":
-        oddities.append(f"sign in {shown!r} ignored")
+        oddities.append(f"sign in {shown} ignored")
     return CellReading(value, tuple(oddities))
 
 
 def _read_money(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
-    shown = text.strip()
+    shown = _quote(text.strip())
     if not _DECIMAL.match(cleaned):
-        return CellReading(None, problem=f"{shown!r} is not an amount of money")
+        return CellReading(None, problem=f"{shown} is not an amount of money")
+    if len(cleaned) - cleaned.count(".") > MAX_DIGITS:
+        return _too_long(shown, len(cleaned) - cleaned.count("."))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        return CellReading(None, problem=f"{shown!r} is not an amount of money")
+        return CellReading(None, problem=f"{shown} is not an amount of money")
     if unit in ("件", "个", "条", "项", "次", "宗", "人次"):
-        return CellReading(None, problem=f"{shown!r} is a count, not an amount of money")
+        return CellReading(None, problem=f"{shown} is a count, not an amount of money")
     if column.unit == "元":
         if unit == "万元":
             value = value * 10000
         elif unit is None:
-            oddities.append(f"{shown!r} has no unit: taken as 元")
+            oddities.append(f"{shown} has no unit: taken as 元")
     elif column.unit == "万元" and unit == "元":
-        oddities.append(f"{shown!r} is in 元: converted to 万元")
+        oddities.append(f"{shown} is in 元: converted to 万元")
         value = value / 10000
     return CellReading(value, tuple(oddities))

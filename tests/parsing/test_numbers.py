@@ -68,3 +68,53 @@ def test_money_in_yuan() -> None:
 def test_looks_like_value(text: str, expected: bool) -> None:
     """Numbers, blanks and placeholders are values; labels are not."""
     assert looks_like_value(text) is expected
+
+
+@pytest.mark.parametrize("column", [COUNT, SIGNED, WAN], ids=["count", "signed", "money"])
+@pytest.mark.parametrize("digits", [19, 4301, 100_000])
+def test_numbers_longer_than_any_count_are_problems(column: Column, digits: int) -> None:
+    """A number of more than 18 digits (thousands, past Python's int-string limit) is a problem, not an exception."""
+    reading = read_cell("9" * digits, column)
+    assert reading.value is None
+    assert reading.problem is not None
+    assert f"has {digits} digits: a number has at most 18" in reading.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("9" * 18, COUNT, 999_999_999_999_999_999),
+        ("-" + "9" * 18, SIGNED, -999_999_999_999_999_999),
+        ("12345678901234567.8", WAN, Decimal("12345678901234567.8")),
+        ("0" * 17 + "7", COUNT, 7),
+    ],
+)
+def test_eighteen_digits_are_read(text: str, column: Column, value: int | Decimal) -> None:
+    """A number of 18 digits, the most a count or amount may have (point and sign aside), is read exactly."""
+    reading = read_cell(text, column)
+    assert (reading.value, reading.problem) == (value, None)
+
+
+def test_money_of_nineteen_digits_is_a_problem() -> None:
+    """An amount of 19 digits, counted on both sides of the point, is a problem."""
+    reading = read_cell("1234567890.123456789", WAN)
+    assert (reading.value, reading.problem) == (None, "'1234567890.123456789' has 19 digits: a number has at most 18")
+
+
+def test_a_long_cell_is_quoted_shortened() -> None:
+    """A 1 MB cell that is no number gives a problem that quotes 20 characters of each end and the length."""
+    text = "甲" * 500_000 + "乙" * 500_000
+    reading = read_cell(text, COUNT)
+    assert reading.problem == f"{'甲' * 20!r}…{'乙' * 20!r} (1000000 characters) is not a whole number"
+
+
+def test_long_cells_are_not_cached() -> None:
+    """Reading cells longer than any number leaves the cache as it was, so hostile input cannot fill memory."""
+    from gia_report.parsing import _numbers
+
+    before = _numbers._read_cached.cache_info().currsize, _numbers._looks_cached.cache_info().currsize
+    for n in range(5):
+        read_cell(f"{n}" * 10_000, COUNT)
+        looks_like_value(f"{n}" * 10_000)
+    after = _numbers._read_cached.cache_info().currsize, _numbers._looks_cached.cache_info().currsize
+    assert after == before
