@@ -5,7 +5,12 @@ brackets, digits and colons), traditional characters to simplified, no
 whitespace, no quotes, no leading numbering (``1.`` ``1、`` ``（一）`` ``一、``).
 A match is then tried exactly, then against the known variants, then without a
 parenthetical annotation, and last by similarity; all but the first come with
-a note.
+a note. A match by similarity is refused when it contradicts what the printed
+label says for certain: its enumerator (``5.`` is not row 6) or the group
+printed before it in the same cell.
+
+Matching is memoized per table and bounded: similarity is computed only for
+texts of about a label's length, after cheap upper bounds rule most labels out.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import attrs
 
 from ..catalog import TRADITIONAL, Column, Table
 
-__all__ = ["LabelMatch", "TableLabels", "labels_of", "normalize_label", "strip_numbering"]
+__all__ = ["LabelMatch", "TableLabels", "enumerator", "labels_of", "normalize_label", "strip_numbering"]
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[“”‘’\"'「」『』〝〞]")
@@ -55,6 +60,21 @@ def _key(text: str) -> str:
     return strip_numbering(normalize_label(text))
 
 
+_ENUMERATOR = re.compile(
+    r"^(?:\(([一二三四五六七八九十]+)\)|([一二三四五六七八九十]+)[、.,]|(\d{1,2})(?:[.、,](?!\d)|(?=[^\d.,、])))"
+)
+# Bounds of the label search: a printed label longer than this is no label, and the memo is cleared past its size.
+_MEMO_SIZE = 20_000
+
+
+def enumerator(normalized: str) -> str | None:
+    """The numeral that opens *normalized* (``5`` of ``5.属于…``, ``三`` of ``(三)不予公开``), or ``None``."""
+    found = _ENUMERATOR.match(normalized)
+    if found is None:
+        return None
+    return next(group for group in found.groups() if group)
+
+
 @attrs.frozen
 class LabelMatch:
     """A label matched to a key, and how: ``exact``, ``variant``, ``annotation`` or ``similar``."""
@@ -75,6 +95,9 @@ class TableLabels:
 
     def __init__(self, table: Table) -> None:
         self.table = table
+        self._memo: dict[tuple[str, bool], LabelMatch | None] = {}
+        self._enumerators = {row.key: enumerator(normalize_label(row.label)) for row in table.rows}
+        self._row_groups = {row.key: row.group for row in table.rows}
         self._rows: dict[str, LabelMatch] = {}
         for row in table.rows:
             self._rows.setdefault(_key(row.label), LabelMatch(row.key, "exact", row.label))
@@ -87,6 +110,10 @@ class TableLabels:
             _key(label) for column in table.columns for label in column.labels
         }
         self._blocks = re.compile(r"^第二十条第?\([一二三四五六七八九十]+\)项$")
+        #: Longer normalized texts are never a row label, whole or with a group before it.
+        self.longest = max(len(normalize_label(label)) for row in table.rows for label in row.labels) + max(
+            (len(normalize_label(group)) for group in table.groups), default=0
+        )
         self._columns = {column.key: {_key(label) for label in column.labels} for column in table.columns}
         self._bare_columns = {
             key: {_PARENTHETICAL.sub("", label) for label in labels} for key, labels in self._columns.items()
@@ -94,8 +121,18 @@ class TableLabels:
 
     def row(self, text: str, *, similar: bool = True) -> LabelMatch | None:
         """The row *text* labels, or ``None``; *similar* allows a match by similarity."""
+        memo = (text, similar)
+        if memo in self._memo:
+            return self._memo[memo]
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        found = self._row(text, similar) if len(text) <= 2 * self.longest + 20 else None
+        self._memo[memo] = found
+        return found
+
+    def _row(self, text: str, similar: bool) -> LabelMatch | None:
         key = _key(text)
-        if not key:
+        if not key or len(key) > 2 * self.longest:
             return None
         found = self._rows.get(key)
         if found is not None:
@@ -105,6 +142,8 @@ class TableLabels:
         for prefix in self._group_prefixes:
             if normalized.startswith(prefix) and len(normalized) > len(prefix):
                 inner = self.row(normalized[len(prefix) :], similar=similar)
+                if inner is not None and inner.how == "similar" and not self._in_group(inner.key, prefix):
+                    return None  # similar to a row of another group than the one printed
                 if inner is not None:
                     return inner
         # A numbered label after a broken group label in the same cell: （四）无 1.本机关不掌握….
@@ -118,18 +157,39 @@ class TableLabels:
         if bare in self._bare_rows and bare:
             match = self._bare_rows[bare]
             return LabelMatch(match.key, "annotation", match.canonical)
-        return self._similar(key) if similar else None
+        if not similar:
+            return None
+        match = self._similar(key)
+        printed = enumerator(normalized)
+        expected = self._enumerators.get(match.key) if match is not None else None
+        same_kind = printed is not None and expected is not None and printed.isdigit() == expected.isdigit()
+        if same_kind and printed != expected:
+            return None  # similar in words, but its printed number names another row
+        return match
+
+    def _in_group(self, row_key: str, prefix: str) -> bool:
+        group = self._row_groups.get(row_key)
+        return group is not None and prefix in (normalize_label(group), _key(group))
 
     def _similar(self, key: str) -> LabelMatch | None:
         # Only long labels are matched by similarity: a short one differs from another in a character.
         if len(key) < 5:
             return None
-        scored = sorted(
-            ((difflib.SequenceMatcher(None, key, k, autojunk=False).ratio(), k) for k in self._rows),
-            reverse=True,
-        )
-        best_score, best = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        # ratio() is at most 2·min(len)/(len a + len b): most labels are ruled out by length alone,
+        # the rest by the cheaper upper bounds, before the full comparison.
+        scores: list[tuple[float, str]] = []
+        for label in self._rows:
+            if 2 * min(len(key), len(label)) / (len(key) + len(label)) < 0.7:
+                continue
+            matcher = difflib.SequenceMatcher(None, key, label, autojunk=False)
+            if matcher.real_quick_ratio() < 0.7 or matcher.quick_ratio() < 0.7:
+                continue
+            scores.append((matcher.ratio(), label))
+        if not scores:
+            return None
+        scores.sort(reverse=True)
+        best_score, best = scores[0]
+        runner_up = scores[1][0] if len(scores) > 1 else 0.0
         if best_score >= 0.8 and best_score - runner_up >= 0.1:
             match = self._rows[best]
             return LabelMatch(match.key, "similar", match.canonical)
