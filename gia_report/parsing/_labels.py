@@ -155,13 +155,15 @@ class TableLabels:
                     return inner
         bare = _PARENTHETICAL.sub("", key)
         if bare in self._bare_rows and bare:
-            match = self._bare_rows[bare]
-            return LabelMatch(match.key, "annotation", match.canonical)
+            annotated = self._bare_rows[bare]
+            return LabelMatch(annotated.key, "annotation", annotated.canonical)
         if not similar:
             return None
         match = self._similar(key)
+        if match is None:
+            return None
         printed = enumerator(normalized)
-        expected = self._enumerators.get(match.key) if match is not None else None
+        expected = self._enumerators.get(match.key)
         same_kind = printed is not None and expected is not None and printed.isdigit() == expected.isdigit()
         if same_kind and printed != expected:
             return None  # similar in words, but its printed number names another row

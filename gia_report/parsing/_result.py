@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from enum import Enum
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from .._cells import Equation
 from ..model import Report
+from .notes import NOTE_CODES
 
-__all__ = ["CellSource", "Detection", "Layout", "Note", "ParseResult"]
+__all__ = ["HOWS", "CellSource", "Detection", "Layout", "Note", "ParseResult"]
 
 
 class Layout(str, Enum):
@@ -53,39 +54,96 @@ class Detection:
         return f"{self.layout} (table lines per layout: {counts})"
 
 
+def _registered(instance: Note, attribute: attrs.Attribute[str], code: str) -> None:
+    if code not in NOTE_CODES:
+        raise ValueError(f"note code {code!r} is not registered in gia_report.parsing.notes.NOTE_CODES")
+
+
 @attrs.frozen(kw_only=True)
 class Note:
     """A tolerated oddity or a cell that could not be placed with certainty.
 
     ``line`` is 1-based (``None`` for a note about the whole text); ``code`` is a
-    stable kebab-case name such as ``label-variant`` or ``unplaced-cells``.
+    stable kebab-case name registered in `gia_report.parsing.notes.NOTE_CODES`
+    (``label-variant``, ``unplaced-cells`` …); ``cells`` are the keys
+    (``table/row/column``) of the cells the note concerns, if any.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``cells``; codes are registered.
     """
 
-    code: str
+    code: str = attrs.field(validator=_registered)
     message: str
     line: int | None = None
+    cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "text"
         return f"{where}: {self.message} [{self.code}]"
 
 
+#: How a cell's value was placed in its column, the values of `CellSource.how`.
+HOWS = {
+    "exact": "the row printed one cell per column",
+    "filled": "the row printed as many values as columns, beside empty structural cells",
+    "shape": "placed where the table's complete rows hold their values",
+    "short": "the row's last cells were not printed: the values are its first",
+    "window": "the only run of cells that holds every printed value",
+    "total": "the only placement under which the row's printed identity holds (see equations)",
+    "grid": "the column the form states (HTML colspan, Word gridSpan), under the header's caption",
+    "label": "the row printed with its own label (appeals)",
+    "order": "the national order of the columns, for lack of labels or a header",
+    "solved": "the split of a collapsed digit run that the table's identities fix (see equations)",
+}
+
+
 @attrs.frozen(kw_only=True)
 class CellSource:
-    """Where one cell's value came from: its 1-based line and column and the text printed.
+    """Where one cell's value came from: its 1-based line and column, the text printed, and how it was placed.
+
+    ``how`` is one of `HOWS` (``exact``, ``shape``, ``grid``, ``total``,
+    ``solved`` …); ``equations`` names the identity instances the placement
+    relied on (``row-total at requests/new``), empty when the printed cells
+    alone decided it: a cell placed by an identity is no evidence that the
+    identity holds.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``how`` and ``equations``.
     """
 
     line: int
     column: int
     text: str
+    how: str = "exact"
+    equations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+class _Frozen(Mapping[str, Any]):
+    """A read-only mapping that pickles (a ``MappingProxyType`` does not)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Frozen, (self._data,))
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value))
+    return _Frozen(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,16 +151,22 @@ class ParseResult:
     """A parsed report with everything known about how it was read.
 
     ``sources`` maps each cell key (``table/row/column``) that was read from
-    the text to its `CellSource`; ``title_line`` is where the title or the
-    preamble naming the agency stood.
+    the text to its `CellSource`. ``spent`` lists the identity instances that
+    reading relied on (to choose among placements of blank cells, or to split a
+    collapsed digit run): they are no evidence that the report adds up.
+    ``unsplit`` maps the key of each row whose collapsed digit run was left
+    unsplit to the run as printed.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``spent`` and ``unsplit``; a result pickles.
     """
 
     report: Report
     notes: tuple[Note, ...]
     detection: Detection
     sources: Mapping[str, CellSource] = attrs.field(converter=_frozen_mapping, eq=False)
+    spent: tuple[Equation, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    unsplit: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, eq=False)
 
     @property
     def layout(self) -> Layout:
