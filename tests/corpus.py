@@ -1,4 +1,9 @@
-"""The shared corpus beside the project (``../shared/corpus``): its reports with their gold files."""
+"""Real reports with their gold files: our own small corpus (``tests/data/corpus``) and the shared one.
+
+The shared corpus (``../shared/corpus``, beside the project) is used when it is
+there; our own copies of a few of its reports make the corpus tests run on a
+fresh clone too. A report in both, byte for byte, is tested once.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +14,65 @@ from typing import Any
 
 import pytest
 
+#: The shared corpus beside the project; it may be absent.
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+#: Our own corpus, always there: a few reports of each folder of the shared one, copied with their gold.
+LOCAL = Path(__file__).resolve().parent / "data" / "corpus"
 FOLDERS = ("seeds", "variants", "real")
 #: The folders in the three delimited layouts, which the quirk tests rewrite cell by cell.
 DELIMITED = ("seeds", "variants")
 
 
-def corpus_files(*folders: str) -> list[Path]:
-    """The report texts of *folders* that have a gold file, or a skipping placeholder when absent."""
+def _with_gold(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+    if not (root / folder).is_dir():
+        return []
     return [
         path
-        for folder in folders or FOLDERS
-        if (CORPUS / folder).is_dir()
-        for path in sorted((CORPUS / folder).glob("*.txt"))
-        if path.with_name(path.stem + ".gold.json").exists()
+        for path in sorted((root / folder).iterdir())
+        if path.suffix in suffixes
+        and not path.name.endswith(".gold.json")
+        and path.with_name(path.stem + ".gold.json").exists()
     ]
 
 
-def corpus_params(*folders: str) -> list[Any]:
-    """pytest parameters over the corpus files; one skipped parameter when the corpus is not there."""
-    files = corpus_files(*folders)
+def corpus_files(*folders: str, suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
+    """The reports of *folders* (default: `FOLDERS`) that have a gold file: the shared ones, then our own.
+
+    A folder may be nested, such as ``published/html``; *suffixes* are the file
+    endings taken. Our own copy of a shared report is left out when the shared
+    one is there.
+    """
+    found: list[Path] = []
+    for folder in folders or FOLDERS:
+        shared = _with_gold(CORPUS, folder, suffixes)
+        names = {path.name: path for path in shared}
+        found += shared
+        found += [
+            path
+            for path in _with_gold(LOCAL, folder, suffixes)
+            if path.name not in names or names[path.name].read_bytes() != path.read_bytes()
+        ]
+    return found
+
+
+def corpus_path(relative: str) -> Path:
+    """The corpus file at *relative* (``variants/003_v1_1.txt``): the shared one, else our own copy."""
+    shared = CORPUS / relative
+    return shared if shared.exists() else LOCAL / relative
+
+
+def corpus_params(*folders: str, suffixes: tuple[str, ...] = (".txt",)) -> list[Any]:
+    """pytest parameters over `corpus_files`, with ids ``folder/name`` (``local/folder/name`` for our own)."""
+    files = corpus_files(*folders, suffixes=suffixes)
     if not files:
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"no shared corpus at {CORPUS}"))]
-    return [pytest.param(path, id=f"{path.parent.name}/{path.stem}") for path in files]
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"no corpus at {CORPUS} nor at {LOCAL}"))]
+    return [pytest.param(path, id=_id(path)) for path in files]
+
+
+def _id(path: Path) -> str:
+    if path.is_relative_to(LOCAL):
+        return "local/" + path.relative_to(LOCAL).with_suffix("").as_posix()
+    return path.relative_to(CORPUS).with_suffix("").as_posix()
 
 
 def read_text(path: Path) -> str:
