@@ -538,12 +538,17 @@ TITLE = (
     r"(?:[（(][^（()）]*[)）])?$"
 )
 _TITLE = re.compile(TITLE)
+# A title as the model holds it has no spaces, no control characters and no escape mark (`ESCAPE`).
+_NOT_IN_TITLE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def read_title(title: str) -> tuple[str | None, int] | None:
-    """The agency (``None`` when the title names none) and year a national-form *title* names, or ``None``."""
+    """The agency (``None`` when the title names none) and year a national-form *title* names, or ``None``.
+
+    A title with a space, a control character or the escape mark in it names nothing.
+    """
     found = _TITLE.match(title)
-    if found is None:
+    if found is None or _NOT_IN_TITLE.search(title) or ESCAPE in title:
         return None
     return found.group("agency") or None, int(found.group("year"))
 

@@ -24,13 +24,42 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+#: The most characters of the offending line a `ParseError` shows on either side of its column.
+WINDOW = 60
+#: The most characters of its own message a `ParseError` shows; a longer one is cut in the middle.
+MAX_MESSAGE = 600
+_CUT = "…"
+
+
+def _window(line: str, index: int) -> tuple[str, str]:
+    """The part of *line* shown around 0-based *index*, and the part of it before *index*, '…' where cut."""
+    index = min(max(index, 0), len(line))
+    start = max(index - WINDOW, 0)
+    end = index + WINDOW
+    head = _CUT if start > 0 else ""
+    tail = _CUT if end < len(line) else ""
+    return head + line[start:end] + tail, head + line[start:index]
+
+
+def _shorten(text: str, limit: int) -> str:
+    """*text* itself when at most *limit* characters, else its start and end around '…'."""
+    if len(text) <= limit:
+        return text
+    head = (limit - len(_CUT)) // 2
+    tail = limit - len(_CUT) - head
+    return text[:head] + _CUT + text[len(text) - tail :]
+
+
 class ParseError(GiaReportError, ValueError):
     """The text cannot be read as a report of a supported format.
 
     Carries the 1-based ``line`` and ``column`` of the spot, the offending
     ``source_line`` and the bare ``msg``; ``str()`` renders all of them with a
     caret under the spot (wide characters count two columns, so the caret
-    lands under the character in a terminal)::
+    lands under the character in a terminal). A long line is shown as the
+    `WINDOW` characters either side of the column, with '…' where it is cut,
+    and a message longer than `MAX_MESSAGE` is cut in the middle; the
+    attributes keep the whole texts::
 
         no table 二、主动公开政府信息情况 was found before the end of the text (line 3, column 1)
           一、总体情况
@@ -47,10 +76,10 @@ class ParseError(GiaReportError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        shown = self.source_line.expandtabs(4)
-        before = self.source_line[: max(self.column - 1, 0)].expandtabs(4)
-        caret = " " * _display_width(before) + "^"
-        return f"{self.msg} (line {self.line}, column {self.column})\n  {shown}\n  {caret}"
+        shown, before = _window(self.source_line, self.column - 1)
+        caret = " " * _display_width(before.expandtabs(4)) + "^"
+        msg = _shorten(self.msg, MAX_MESSAGE)
+        return f"{msg} (line {self.line}, column {self.column})\n  {shown.expandtabs(4)}\n  {caret}"
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only arguments: rebuild through a helper so the error pickles.
