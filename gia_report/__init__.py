@@ -6,8 +6,10 @@
 1288
 """
 
+from .batch import FileResult, parse_files
 from .checking import Finding, Findings, check, check_series
 from .errors import GiaReportError, ParseError, SerializationError
+from .frames import to_dataframe
 from .model import (
     Active2019,
     Active2021,
@@ -44,6 +46,7 @@ __all__ = [
     "DocumentCounts2019",
     "FeeAmount",
     "FeeItemCounts",
+    "FileResult",
     "Finding",
     "Findings",
     "GiaReportError",
@@ -69,7 +72,9 @@ __all__ = [
     "loads",
     "parse",
     "parse_file",
+    "parse_files",
     "parse_with_notes",
+    "to_dataframe",
     "to_records",
     "xml_schema",
 ]
