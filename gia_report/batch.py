@@ -24,11 +24,9 @@ import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import islice
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
@@ -36,6 +34,9 @@ from .errors import ParseError
 from .model import Report
 from .parsing import CellSource, Detection, Note, ParseResult, parse_with_notes
 from .parsing._files import read_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["FileResult", "Status", "map_files", "parse_files"]
 
@@ -186,6 +187,10 @@ def map_files(
         for path in paths:
             yield path, function(path)
         return
+    # Imported here: multiprocessing is not needed to import gia_report, nor for jobs=1.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunk = CHUNK
     if isinstance(paths, Sequence):
         # A short list is spread over every worker rather than handed to the first.
@@ -221,6 +226,9 @@ def _one_by_one(
     function: Callable[[str], T | Exception], paths: list[str], jobs: int
 ) -> tuple[ProcessPoolExecutor, list[tuple[str, T | Exception]]]:
     """Read *paths* one at a time in fresh workers after a worker died; return the last pool and the outcomes."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     done: list[tuple[str, T | Exception]] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     for path in paths:
