@@ -1,14 +1,17 @@
 """Checking: every identity of a report, and the soft checks, as located findings.
 
 `check` never raises for a report's numbers: every violation is a `Finding`,
-and all of them are returned, never only the first.
+and all of them are returned, never only the first. Nor does it raise for a
+bug of its own: an unexpected exception inside one check becomes a
+``check-failed`` finding naming that check, and the other checks still run.
 
 .. versionadded:: 0.1
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from ..model import Report
 from ._context import Cells, order
@@ -23,18 +26,26 @@ __all__ = ["CODES", "Code", "Finding", "Findings", "check", "check_series"]
 def check(report: Report) -> Findings:
     """Every finding of *report*: the hard identities (errors) and the soft checks (warnings), in table order.
 
+    Never raises: a check that fails on an unexpected exception gives a ``check-failed`` finding instead.
+
     >>> check(Report(format_version="2021")).ok
     True
 
     .. versionadded:: 0.1
     """
-    cells = Cells(report)
-    found = [
-        *check_values(cells),
-        *check_identities(cells),
-        *check_fee(cells),
-        *check_narrative(cells),
-    ]
+    try:
+        cells = Cells(report)
+    except Exception as error:
+        return Findings((_failed("cells", error),))
+    found: list[Finding] = []
+    # Named here, at each call, rather than in a module-level list: the module's functions as they are now.
+    for name, run in (
+        ("values", check_values),
+        ("identities", check_identities),
+        ("fee-unit", check_fee),
+        ("narrative", check_narrative),
+    ):
+        found.extend(_guarded(name, partial(run, cells)))
     return Findings(tuple(order(found)))
 
 
@@ -46,5 +57,49 @@ def check_series(reports: Iterable[Report]) -> Findings:
 
     .. versionadded:: 0.1
     """
-    found = [finding for before, after in consecutive(reports) for finding in check_pairs(before, after)]
+    found: list[Finding] = []
+    try:
+        pairs = list(consecutive(reports))
+    except Exception as error:
+        return Findings((_failed("series", error),))
+    for before, after in pairs:
+        found.extend(_guarded("series", partial(check_pairs, before, after), after.year))
     return Findings(tuple(order(found)))
+
+
+#: The most characters of an exception's own message that a ``check-failed`` finding quotes.
+_ERROR_LENGTH = 200
+
+
+def _guarded(name: str, run: Callable[[], Iterable[Finding]], year: int | None = None) -> list[Finding]:
+    """The findings of one check; those it gave before an exception, and a ``check-failed`` finding for it."""
+    found: list[Finding] = []
+    try:
+        for item in run():
+            found.append(item)
+    except Exception as error:
+        found.append(_failed(name, error, year))
+    return found
+
+
+def _failed(name: str, error: Exception, year: int | None = None) -> Finding:
+    """The ``check-failed`` finding for the check *name* that raised *error*."""
+    try:
+        text = str(error)
+    except Exception:  # a message that cannot itself be rendered (an int of too many digits, say)
+        text = "(its message cannot be shown)"
+    if len(text) > _ERROR_LENGTH:
+        text = text[: _ERROR_LENGTH - 1] + "…"
+    described = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    code = CODES["check-failed"]
+    return Finding(
+        code=code.name,
+        severity=code.severity,
+        table="*",
+        row=None,
+        column=None,
+        expected=None,
+        actual=None,
+        message=code.template.format(check=name, error=described),
+        year=year,
+    )

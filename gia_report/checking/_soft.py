@@ -1,7 +1,8 @@
 """Soft checks, as warnings: a fee probably in 元, and the narrative of section 一 against table 三.
 
 The narrative checks are conservative: a phrase is used only where it is
-unambiguous, and the finding quotes the sentence it came from.
+unambiguous, and the finding quotes the sentence it came from (a long one
+around the phrase only). A number of more than 18 digits is no count quoted.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ _NONE_RECEIVED = re.compile(
     r"|无依申请公开(?:事项|申请|情况)"
     r"|依申请公开(?:申请)?(?:数量)?为0件?"
 )
-_RECEIVED = re.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|新收)[^。；;，,]{0,12}?申请\s*(\d+)\s*件")
-_GRANTED = re.compile(r"予以公开\s*(\d+)\s*件")
+# At most 18 digits, as in a table cell: a longer run is no count, and int() of thousands of digits raises.
+_RECEIVED = re.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|新收)[^。；;，,]{0,12}?申请\s*(\d{1,18})\s*件")
+_GRANTED = re.compile(r"予以公开\s*(\d{1,18})\s*件")
+#: A sentence longer than this is quoted as the phrase with this many characters either side.
+_QUOTE_CONTEXT = 60
 
 
 def check_fee(cells: Cells) -> Iterator[Finding]:
@@ -51,6 +55,14 @@ def _sentences(paragraphs: list[str]) -> list[str]:
     return [m.group(0).strip() for p in paragraphs for m in _SENTENCE.finditer(p) if m.group(0).strip()]
 
 
+def _quote(sentence: str, found: re.Match[str]) -> str:
+    """*sentence*, or for a long one the phrase *found* in it with some context, '…' where cut."""
+    if len(sentence) <= 2 * _QUOTE_CONTEXT + len(found.group(0)):
+        return sentence
+    start, end = max(found.start() - _QUOTE_CONTEXT, 0), found.end() + _QUOTE_CONTEXT
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
 def check_narrative(cells: Cells) -> Iterator[Finding]:
     """Warnings where section 一 says something about applications that table 三 contradicts."""
     report = cells.report
@@ -60,8 +72,10 @@ def check_narrative(cells: Cells) -> Iterator[Finding]:
     new = requests.new.total
     if new is not None and new > 0:
         for sentence in sentences:
-            if _NONE_RECEIVED.search(sentence):
-                yield finding("narrative-no-requests", table, "new", "total", actual=new, expected=0, quote=sentence)
+            said = _NONE_RECEIVED.search(sentence)
+            if said:
+                quote = _quote(sentence, said)
+                yield finding("narrative-no-requests", table, "new", "total", actual=new, expected=0, quote=quote)
                 break
     # 受理 may count last year's carried-over applications too: either total is accepted.
     yield from _quoted_count(sentences, _RECEIVED, "new", {new, _sum(new, requests.carried_over.total)}, cells)
@@ -75,7 +89,7 @@ def _sum(one: int | None, two: int | None) -> int | None:
 def _quoted_count(
     sentences: list[str], pattern: re.Pattern[str], row: str, allowed: set[int | None], cells: Cells
 ) -> Iterator[Finding]:
-    found = [(int(m.group(1)), sentence) for sentence in sentences for m in pattern.finditer(sentence)]
+    found = [(int(m.group(1)), _quote(sentence, m)) for sentence in sentences for m in pattern.finditer(sentence)]
     numbers = {number for number, _ in found}
     actual = cells.values[f"requests/{row}/total"]
     allowed.discard(None)

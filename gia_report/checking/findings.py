@@ -185,6 +185,17 @@ CODES: MappingProxyType[str, Code] = MappingProxyType(
                 actual="250000000",
                 expected="1000000",
             ),
+            _code(
+                "check-failed",
+                "error",
+                "a check could not run",
+                "A check raised an unexpected exception on this report: a bug in gia_report, not in the report "
+                "(please report it). The finding names the check and the exception, at the place `*/*/*`; the "
+                "other checks ran, and the findings the failed check gave before it stopped are kept.",
+                "the {check} check could not run: {error} (a bug in gia_report)",
+                check="narrative",
+                error="ValueError: Exceeds the limit (4300 digits) for integer string conversion",
+            ),
         )
     }
 )

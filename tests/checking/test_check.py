@@ -300,3 +300,88 @@ def test_every_code_has_a_template_and_description() -> None:
     for code in CODES.values():
         assert code.title and code.description
         assert code.template.format(**code.example)
+
+
+class TestNeverRaises:
+    """check and check_series never raise: a failing check is a check-failed finding naming it."""
+
+    def test_a_number_of_thousands_of_digits_in_the_narrative(self) -> None:
+        """A quoted count of 5000 digits is no count: no narrative finding, and no ValueError."""
+        report = attrs.evolve(
+            _requests(new=_row(3, 0, 0, 0, 0, 0, 3), granted=_row(3, 0, 0, 0, 0, 0, 3), outcomes_total=ZERO),
+            overview=TestSoft()._overview(
+                "全年共收到政府信息公开申请" + "9" * 5000 + "件，予以公开" + "9" * 19 + "件。"
+            ),
+        )
+        assert gia_report.check(report).by_code("narrative-count").flatten() == []
+        assert gia_report.check(report).by_code("check-failed").flatten() == []
+
+    def test_a_long_sentence_is_quoted_around_its_phrase(self) -> None:
+        """A narrative finding on a 1 MB sentence quotes the phrase with sixty characters either side."""
+        sentence = "甲" * 500_000 + "全年共收到政府信息公开申请12件" + "乙" * 500_000 + "。"
+        report = attrs.evolve(
+            _requests(
+                new=_row(3, 0, 0, 0, 0, 0, 3),
+                granted=_row(3, 0, 0, 0, 0, 0, 3),
+                outcomes_total=_row(3, 0, 0, 0, 0, 0, 3),
+            ),
+            overview=TestSoft()._overview(sentence),
+        )
+        (found,) = gia_report.check(report).by_code("narrative-count")
+        assert found.message == (
+            "一、本年新收政府信息公开申请数量/总计 is 3 but section 一 says 12: …"
+            + "甲" * 58  # the phrase starts at 共: 全年 stands in the sixty characters before it
+            + "全年共收到政府信息公开申请12件"
+            + "乙" * 60
+            + "…"
+        )
+
+    def test_a_count_too_long_to_print(self) -> None:
+        """A count of 5000 digits (the model allows it) makes the identities check fail as a finding, not raise."""
+        report = _requests(new=_row(10**5000, 0, 0, 0, 0, 0, 3))
+        found = gia_report.check(report)
+        failed = found.by_code("check-failed")
+        assert failed.flatten("code", "severity", "key") == [("check-failed", "error", "*/*/*")]
+        assert failed[0].message.startswith("the identities check could not run: ValueError: Exceeds the limit")
+        assert failed[0].message.endswith("(a bug in gia_report)")
+        assert len(failed[0].message) < 300
+
+    def test_a_failing_check_keeps_the_others(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A check that raises after one finding keeps that finding, adds check-failed, and the others still run."""
+        from gia_report.checking._soft import check_fee
+
+        def failing(cells: Any) -> Any:
+            yield from check_fee(cells)
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr("gia_report.checking.check_fee", failing)
+        report = attrs.evolve(
+            _requests(granted=_row(1, 2, 0, 0, 0, 0, 4)),
+            active=gia_report.Active2021(fees=gia_report.FeeAmount(amount=Decimal(250000000))),
+        )
+        found = gia_report.check(report)
+        assert ("fee-unit", "active/fees/amount") in found.flatten("code", "key")
+        assert ("row-total", "requests/granted/total") in found.flatten("code", "key")
+        assert [f.message for f in found.by_code("check-failed")] == [
+            "the fee-unit check could not run: RuntimeError: boom (a bug in gia_report)"
+        ]
+
+    def test_a_report_whose_cells_cannot_be_read(self) -> None:
+        """A report built without validation, of an unknown format, gives one check-failed finding."""
+        with attrs.validators.disabled():
+            report = gia_report.Report(format_version="2018")  # type: ignore[arg-type]
+        found = gia_report.check(report)
+        assert found.flatten("code") == [("check-failed",)]
+        assert found[0].message.startswith("the cells check could not run: KeyError")
+
+    def test_a_failing_series_check(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """check_series turns an exception of one pair's check into a check-failed finding of the later year."""
+
+        def failing(before: Any, after: Any) -> Any:
+            raise ValueError("x" * 10_000)
+
+        monkeypatch.setattr("gia_report.checking.check_pairs", failing)
+        reports = [TestSeries()._report(2023, 0, 5, 10, 2, 0), TestSeries()._report(2024, 3, 0, 12, 4, 1)]
+        found = gia_report.check_series(reports)
+        assert found.flatten("code", "year") == [("check-failed", 2024)]
+        assert found[0].message == f"the series check could not run: ValueError: {'x' * 199}… (a bug in gia_report)"
