@@ -190,12 +190,15 @@ def _prose(body: Any, paragraphs: Iterable[str], where: str) -> None:
         _paragraph(body, ESCAPE + text if reads_as_structure(text, where) else text)
 
 
+#: How many parts of the text width each label column takes; a value column takes one.
+_LABEL_PARTS = {"active": (2,), "requests": (2, 2, 5), "appeals": ()}
+
+
 def _widths(grid: Grid) -> list[int]:
-    """Column widths: the label columns (left of every value) twice as wide as a value column."""
-    first_value = min(cell.column for cell in grid.cells if cell.key is not None)
-    weights = [2 if column < first_value else 1 for column in range(grid.width)]
-    unit = _TEXT_WIDTH // sum(weights)
-    return [weight * unit for weight in weights]
+    """Column widths: the label columns wide enough for their labels, the value columns alike."""
+    parts = [*_LABEL_PARTS[grid.table], *[1] * (grid.width - len(_LABEL_PARTS[grid.table]))]
+    unit = _TEXT_WIDTH // sum(parts)
+    return [part * unit for part in parts]
 
 
 def _table(body: Any, grid: Grid, values: dict[str, Any]) -> None:
