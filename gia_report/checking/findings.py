@@ -186,6 +186,20 @@ CODES: MappingProxyType[str, Code] = MappingProxyType(
                 expected="1000000",
             ),
             _code(
+                "hierarchy-sum",
+                "error",
+                "a parent report's cell is not the sum of its children's",
+                "`gia_report.check_hierarchy(parent, children)`: a cell of the parent report (a county's, the sum "
+                "of its departments') differs from the sum of the same cell over the children. The terms are the "
+                "parent's value and each child's (`children[i]`). A child that leaves the cell blank makes it a "
+                "`blank-term` warning instead, unless the parent equals the sum of the children that print it.",
+                "{where} is {actual} but the {count} reports below add up to {expected}",
+                where="（一）予以公开/自然人",
+                actual=30,
+                expected=31,
+                count=4,
+            ),
+            _code(
                 "check-failed",
                 "error",
                 "a check could not run",
