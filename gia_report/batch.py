@@ -57,7 +57,8 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
+    """*error* in one line: a ParseError's message with its line and column, another's type and first line."""
     if isinstance(error, ParseError):
         return f"{error.msg} (line {error.line}, column {error.column})"
     text = str(error).strip().splitlines()
@@ -102,7 +103,7 @@ class FileResult:
     @property
     def message(self) -> str:
         """The error in one line, or ``""`` when the file was read."""
-        return _one_line(self.error) if self.error is not None else ""
+        return one_line(self.error) if self.error is not None else ""
 
 
 def _portable(error: Exception) -> Exception:
@@ -110,7 +111,7 @@ def _portable(error: Exception) -> Exception:
     try:
         pickle.dumps(error)
     except Exception:
-        return RuntimeError(_one_line(error))
+        return RuntimeError(one_line(error))
     return error
 
 

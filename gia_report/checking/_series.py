@@ -19,10 +19,11 @@ import attrs
 import regex
 
 from ..model import Active2019, Active2021, Report
+from ..records import to_records
 from ._context import Cells, finding
 from .findings import Finding
 
-__all__ = ["Pairing", "check_pairs", "consecutive", "pair_years", "same_agency"]
+__all__ = ["SERIES_KEYS", "Pairing", "check_pairs", "consecutive", "pair_years", "same_agency", "series_cells"]
 
 # The places a name may be prefixed with, and the place a prefixable name must begin with.
 _PLACES = regex.compile(r"(?:\p{Han}{1,12}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+")
@@ -32,6 +33,17 @@ _STARTS_WITH_PLACE = regex.compile(
 _SPACE = regex.compile(r"\s+")
 #: The 2019-format rows whose 上一年项目数量 carries on from the year before by 本年增/减.
 ITEM_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
+_APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
+#: The cells `check_pairs` reads: a report cut down to them is checked across years as the whole one.
+SERIES_KEYS = frozenset(
+    [f"requests/{row}/{column}" for row in ("carried_over", "carried_forward") for column in _APPLICANTS]
+    + [
+        f"active/{row}/{column}"
+        for row in ("regulations", "normative_documents")
+        for column in ("issued", "repealed", "in_force")
+    ]
+    + [f"active/{row}/{column}" for row in ITEM_ROWS for column in ("items_last_year", "change")]
+)
 
 
 def _name(agency: str | None) -> str:
@@ -155,6 +167,19 @@ def pair_years(items: Sequence[tuple[str | None, int | None, str]]) -> Pairing:
                     (after, f"{items[after][2]}: compared with {items[before][2]}, {long} taken for {places} {short}")
                 )
     return Pairing(pairs=tuple(sorted(pairs, key=lambda pair: pair[1])), notes=tuple(sorted(notes)))
+
+
+def series_cells(report: Report) -> tuple[tuple[str, int], ...]:
+    """The cells of *report* that the checks across years read and that are not blank, as (key, value).
+
+    Keeping these, not whole reports, lets a batch of many files check across years in little memory.
+    """
+    return tuple(
+        (key, value)
+        for record in to_records(report)
+        if (key := f"{record['table']}/{record['row']}/{record['column']}") in SERIES_KEYS
+        and isinstance(value := record["value"], int)
+    )
 
 
 def consecutive(reports: Iterable[Report]) -> Iterator[tuple[Report, Report]]:
