@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["GiaReportError", "ParseError", "SerializationError"]
+__all__ = ["AggregationError", "GiaReportError", "ParseError", "SerializationError"]
 
 
 class GiaReportError(Exception):
@@ -26,8 +26,8 @@ def _display_width(text: str) -> int:
 
 #: The most characters of the offending line a `ParseError` shows on either side of its column.
 WINDOW = 60
-#: The most characters of its own message a `ParseError` shows; a longer one is cut in the middle.
-MAX_MESSAGE = 600
+#: The most characters of its message an error shows; a longer one is cut in the middle.
+MAX_MESSAGE = 1000
 _CUT = "…"
 
 
@@ -93,7 +93,20 @@ def _rebuild_parse_error(msg: str, line: int, column: int, source_line: str) -> 
 class SerializationError(GiaReportError, ValueError):
     """Data given to a reader of records, JSON or XML does not describe a valid report.
 
-    The message names the key or path of the offending value and what was expected.
+    The message names the key or path of the offending value and what was expected; one longer
+    than `MAX_MESSAGE` characters is cut in the middle.
 
     .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_shorten(message, MAX_MESSAGE))
+
+
+class AggregationError(GiaReportError, ValueError):
+    """Reports that cannot be added up or compared: none, or of different formats or years.
+
+    The message lists the reports by position (and agency) with what differs.
+
+    .. versionadded:: 0.2
     """

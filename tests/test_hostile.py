@@ -66,10 +66,10 @@ class TestParseErrorWindow:
         assert _lines(error)[1:] == ["  …" + "x" * 60, "  " + " " * 61 + "^"]
 
     def test_long_message_is_cut_in_the_middle(self) -> None:
-        """A message of 2 MB shows its start and its end around '…', 600 characters in all."""
+        """A message of 2 MB shows its start and its end around '…', 1000 characters in all."""
         message = "s" * 1_000_000 + "e" * 1_000_000
         error = ParseError(message, line=1)
-        assert _lines(error)[0] == "s" * 299 + "…" + "e" * 300 + " (line 1, column 1)"
+        assert _lines(error)[0] == "s" * 499 + "…" + "e" * 500 + " (line 1, column 1)"
 
     def test_pickles_with_the_whole_line(self) -> None:
         """A windowed ParseError pickles with its whole line and message, and renders the same."""
