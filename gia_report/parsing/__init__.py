@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .._cells import equations
 from ..catalog import FORMATS
 from ..errors import GiaReportError, ParseError
 from ..model import Report
@@ -28,7 +29,7 @@ from ._narrative import read_front
 from ._result import CellSource, Detection, Layout, Note, ParseResult
 from ._sections import Sections, split_sections
 from ._source import Line, decode, split_lines
-from ._tables import TableReading, read_appeals, read_labelled_table
+from ._tables import TableReading, read_table
 
 __all__ = [
     "CellSource",
@@ -111,12 +112,11 @@ def _parse(data: str | bytes) -> ParseResult:
     spec = FORMATS[version]
     # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
     grids, detection = _grids(sections, document.layout)
+    # The identities of both readings of （六）其他处理: which one the report prints is known only once read.
+    instances = (*equations(version), *equations(version, other_as_one_row=True))
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
-        table = spec.table(key)
-        grid = grids[key]
-        reader = read_appeals if key == "appeals" else read_labelled_table
-        readings[key] = reader(table, list(grid.rows), grid.layout, spec.identities)
+        readings[key] = read_table(spec.table(key), grids[key], instances)
     for key, reading in readings.items():
         if not reading.found:
             raise _at_heading(
@@ -126,7 +126,8 @@ def _parse(data: str | bytes) -> ParseResult:
     # 5. Put the cells together, blank where a row was not found.
     report, sources = assemble(version, readings, sections, front, notes)
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
-    return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources)
+    spent = tuple(dict.fromkeys(equation for reading in readings.values() for equation in reading.spent))
+    return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent)
 
 
 def _table_lines(sections: Sections) -> list[Line]:

@@ -10,10 +10,12 @@ A grid says how far its columns can be trusted (`Geometry`):
 
 - ``grid``: every cell's grid column is known (HTML ``colspan``, Word
   ``w:gridSpan``): values are placed by the header's column map;
-- ``separated``: one separator per cell, but merged cells may have vanished
-  (tab, pipe, markdown): the table's complete rows show where values stand;
-- ``ordered``: only the order of the non-blank cells is known (space,
-  blank-line): a row is placed when its count of values decides it;
+- ``separated``: one separator (or line) per cell, but merged cells may have
+  vanished (tab, pipe, markdown, blank-line): the table's complete rows show
+  where values stand;
+- ``ordered``: only the order of the non-blank cells is known (the space
+  layout of PDF text, where a blank leaves no cell): a row is placed when its
+  count of values decides it;
 - ``run``: a row's values are one unsplit run of digits (collapsed crawler
   text): the table's identities may decide the split.
 
@@ -51,7 +53,7 @@ GEOMETRY: dict[Layout, Geometry] = {
     Layout.TAB: "separated",
     Layout.PIPE: "separated",
     Layout.MARKDOWN: "separated",
-    Layout.BLANK_LINE: "ordered",
+    Layout.BLANK_LINE: "separated",
     Layout.SPACE: "ordered",
     Layout.COLLAPSED: "run",
     Layout.HTML: "grid",
@@ -80,10 +82,16 @@ class Cell:
 
 @attrs.frozen
 class TableRow:
-    """One table row as printed: its first line and its cells, empty ones included."""
+    """One table row as printed: its first line and its cells, empty ones included.
+
+    ``gap`` counts the empty lines just before the row where the layout has
+    them inside a table (blank-line): an empty line inside a row is a blank
+    cell whose tab an editor stripped.
+    """
 
     line: int
     cells: tuple[Cell, ...]
+    gap: int = 0
 
 
 @attrs.frozen

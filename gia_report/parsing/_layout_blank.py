@@ -9,7 +9,10 @@ Grammar::
     blank    = { SPACE } NEWLINE                      (a line holding only TAB is an empty cell)
 
 A wrapped line is joined to its cell without a separator, as Chinese text
-wraps between characters. A line without a leading tab that opens a row
+wraps between characters. Each row records how many empty lines stood before
+it (``TableRow.gap``): an empty line inside a row is a blank cell whose tab an
+editor stripped, which the table reader can tell from a row separator only by
+the row after it having no label. A line without a leading tab that opens a row
 starts a cell of its own.
 """
 
@@ -27,13 +30,18 @@ def tokenize(lines: Iterable[Line]) -> list[TableRow]:
     """The rows of *lines*: each run of non-blank lines is one row."""
     rows: list[TableRow] = []
     cells: list[Cell] = []
+    gap = empty = 0
     for line in lines:
         text = line.text
         if "\t" not in text and not text.strip():
             if cells:
-                rows.append(TableRow(cells[0].line, tuple(cells)))
+                rows.append(TableRow(cells[0].line, tuple(cells), gap))
                 cells = []
+                empty = 0
+            empty += 1
             continue
+        if not cells:
+            gap = empty
         if text.startswith("\t") or not cells:
             body = text[1:] if text.startswith("\t") else text
             stripped = body.strip()
@@ -44,5 +52,5 @@ def tokenize(lines: Iterable[Line]) -> list[TableRow]:
             last = cells[-1]
             cells[-1] = Cell(last.text + text.strip(), last.line, last.column)
     if cells:
-        rows.append(TableRow(cells[0].line, tuple(cells)))
+        rows.append(TableRow(cells[0].line, tuple(cells), gap))
     return rows

@@ -1,0 +1,232 @@
+"""Reading table ``appeals``: rows printed with their group labels, else one data row of 15 values.
+
+The national template prints one data row of 15 numbers under a three-row
+header whose captions 行政复议 / 未经复议直接起诉 / 复议后起诉 name the groups.
+Reports also print three rows, each with its group label: those are placed
+by their labels, never by their position. Values with neither labels nor a
+header naming the three groups are taken in the national order, with a note.
+A caption (结果维持 …) before a few values is a transposed table, and a group
+label or caption before more values than its row holds is a header joined to
+the data row (PDF text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .._cells import Equation
+from ..catalog import Row, Table
+from ._document import Cell, Grid, TableRow
+from ._labels import TableLabels, normalize_label
+from ._placing import Check, Placer
+from ._reading import TableReading, check_of, placed_cells, store
+from ._result import Layout, Note
+from ._rows import is_text
+
+__all__ = ["read_appeals"]
+
+
+def _group_of(labels: TableLabels, table: Table, text: str) -> Row | None:
+    """The appeals row (group) whose label *text* ends in: the group of the values printed after it."""
+    normalized = normalize_label(text)
+    for row in table.rows:
+        if normalized.endswith(normalize_label(row.label)):
+            return row
+    return None
+
+
+def _groups_in(table: Table, text: str) -> list[Row]:
+    """The appeals groups *text* names, in the order it names them (a header caption may name two)."""
+    normalized = normalize_label(text)
+    found = [(normalized.find(normalize_label(row.label)), row) for row in table.rows]
+    return [row for at, row in sorted(found, key=lambda pair: pair[0]) if at >= 0]
+
+
+@attrs.define
+class _Segment:
+    """The values of an appeals row after one of its text cells (or at its start): a group, a caption or none."""
+
+    raw: TableRow
+    group: Row | None
+    caption: str | None
+    cells: list[Cell]
+    label_at: int
+
+
+def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment]:
+    """The row cut before each of its text cells; every segment with the values after that text."""
+    columns = table.rows[0].columns
+    found: list[_Segment] = []
+    current = _Segment(raw, None, None, [], -1)
+    for index, cell in enumerate(raw.cells):
+        if cell.below:
+            continue
+        if is_text(cell):
+            found.append(current)
+            current = _Segment(raw, _group_of(labels, table, cell.text), labels.column(cell.text, columns), [], index)
+            continue
+        current.cells.append(cell)
+    found.append(current)
+    return [segment for segment in found if any(cell.text for cell in segment.cells)]
+
+
+def read_appeals(
+    table: Table, labels: TableLabels, grid: Grid, equations: Sequence[Equation], reading: TableReading
+) -> None:
+    """Read table ``appeals``: rows printed with their group labels, else one data row of 15 values."""
+    columns = table.rows[0].columns
+    width = len(columns)
+    placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
+    header_groups: list[Row] = []
+    segments: list[_Segment] = []
+    blank_row: TableRow | None = None
+    header_line: int | None = None
+    for raw in grid.rows:
+        texts = [cell.text for cell in raw.cells if is_text(cell)]
+        # The groups named anywhere in the header, in printed order (PDF text joins header lines to the values).
+        for text in texts:
+            header_groups.extend(group for group in _groups_in(table, text) if group not in header_groups)
+        found = _segments(labels, table, raw)
+        if found:
+            segments.extend(found)
+            continue
+        unknown = [text for text in texts if not labels.is_header(text) and _group_of(labels, table, text) is None]
+        if unknown:
+            reading.notes.append(
+                Note(
+                    code="unknown-row", message=f"text {' | '.join(unknown)!r} in table appeals ignored", line=raw.line
+                )
+            )
+        elif texts:
+            header_line = header_line or raw.line
+        elif blank_row is None and len(raw.cells) > 1:
+            blank_row = raw
+    keys = {row.key: [f"appeals/{row.key}/{column.key}" for column in columns] for row in table.rows}
+    every = [key for row in table.rows for key in keys[row.key]]
+    checks = {
+        row.key: check_of(columns, [e for e in equations if e.table == "appeals" and e.row == row.key])
+        for row in table.rows
+    }
+    # A group label or a caption before more values than its row holds ends a header joined to the data row.
+    for segment in segments:
+        printed = sum(1 for cell in segment.cells if cell.text)
+        if (segment.group is not None and printed > width) or (
+            segment.caption is not None and printed > len(table.rows)
+        ):
+            segment.group = segment.caption = None
+    labelled = [segment for segment in segments if segment.group is not None]
+    loose = [segment for segment in segments if segment.group is None and segment.caption is None]
+    if labelled or any(segment.caption is not None for segment in segments):
+        _read_labelled_appeals(table, labelled, placer, keys, checks, reading)
+        for segment in segments:
+            if segment.group is None:
+                shown = " | ".join(cell.text for cell in segment.cells if cell.text)
+                reading.notes.append(
+                    Note(
+                        code="unplaced-cells",
+                        message=f"values {shown!r} of table appeals stand beside no group label: not read",
+                        line=segment.raw.line,
+                    )
+                )
+        return
+    cells: list[Cell] = []
+    first_line = 0
+    for segment in loose:
+        if cells:
+            reading.notes.append(
+                Note(
+                    code="joined-row",
+                    message=f"values continue the data row from line {first_line}",
+                    line=segment.raw.line,
+                )
+            )
+        else:
+            first_line = segment.raw.line
+        cells.extend(segment.cells)
+    if not cells:
+        if blank_row is None and header_line is None:
+            return
+        if blank_row is None:
+            reading.notes.append(
+                Note(
+                    code="missing-row",
+                    message="table appeals has a header but no row of values: its cells are blank",
+                    line=header_line,
+                    cells=every,
+                )
+            )
+        for row in table.rows:
+            reading.found[row.key] = blank_row.line if blank_row is not None else header_line or 0
+        for key in every:
+            reading.values[key] = None
+        return
+    order = list(table.rows)
+    if len(header_groups) == len(table.rows):
+        order = header_groups
+    else:
+        reading.notes.append(
+            Note(
+                code="appeals-by-order",
+                message="the appeals values carry no group labels and no header naming their groups: read in the "
+                "national order 行政复议, 未经复议直接起诉, 复议后起诉",
+                line=first_line,
+                cells=every,
+            )
+        )
+    ordered_keys = [key for row in order for key in keys[row.key]]
+    row_checks = [checks[row.key] for row in order]
+
+    def holds(placed: Sequence[Cell | None]) -> tuple[Equation, ...] | None:
+        used: list[Equation] = []
+        for index, check in enumerate(row_checks):
+            if check is None:
+                continue
+            result = check(placed[index * width : (index + 1) * width])
+            if result is None:
+                return None
+            used.extend(result)
+        return tuple(used)
+
+    placement = placer.place(len(ordered_keys), cells, check=holds)
+    placed = placed_cells("table appeals", cells, len(ordered_keys), placement, first_line, ordered_keys, reading)
+    for index, row in enumerate(order):
+        reading.found[row.key] = first_line
+        store(table, row, columns, placed[index * width : (index + 1) * width], placement, reading)
+
+
+def _read_labelled_appeals(
+    table: Table,
+    labelled: Sequence[_Segment],
+    placer: Placer,
+    keys: dict[str, list[str]],
+    checks: dict[str, Check | None],
+    reading: TableReading,
+) -> None:
+    """Appeals printed as rows with their group labels: each placed by its label, never by its position."""
+    columns = table.rows[0].columns
+    width = len(columns)
+    for segment in labelled:
+        placer.learn(width, segment.cells, segment.label_at)
+    for segment in labelled:
+        row = segment.group
+        assert row is not None
+        if row.key in reading.found:
+            reading.notes.append(
+                Note(
+                    code="duplicate-row",
+                    message=f"row {row.label} printed again (first at line {reading.found[row.key]}); not read",
+                    line=segment.raw.line,
+                    cells=keys[row.key],
+                )
+            )
+            continue
+        reading.found[row.key] = segment.raw.line
+        placement = placer.place(width, segment.cells, segment.label_at, checks[row.key])
+        if placement.how in ("exact", "filled"):
+            placement = attrs.evolve(placement, how="label")
+        placed = placed_cells(
+            f"row {row.label}", segment.cells, width, placement, segment.raw.line, keys[row.key], reading
+        )
+        store(table, row, columns, placed, placement, reading)

@@ -1,0 +1,68 @@
+"""The columns a grid's header states: grid column → column key, for the forms that print spans (HTML, Word).
+
+The header rows give a *column map*: each caption maps the grid columns its
+cell spans to its column key, and a lower header row refines a higher one
+(自然人 over two rows, 法人或其他组织 over five refined by 商业企业 … below it).
+A value then goes to the column its cell stands under, and a blank is an
+empty cell at a known column: nothing is guessed. A row whose cells do not
+fit the map (a misaligned span) is not placed by it.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Table
+from ._document import Grid
+from ._labels import TableLabels
+from ._placing import Placement
+from ._rows import PrintedRow, captions_only, is_text
+
+__all__ = ["by_map", "column_maps"]
+
+
+def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict[int, str]]:
+    """For each data row (by line), the map of grid column → column key that the header rows above it make.
+
+    A lower header row refines a higher one (自然人 over two rows, 法人或其他组织
+    refined by 商业企业 … below it); a header row after data rows starts a new
+    map (each block of table ``active`` has its own header).
+    """
+    maps: dict[int, dict[int, str]] = {}
+    current: dict[int, str] = {}
+    in_data = False
+    for raw in grid.rows:
+        texts = [cell for cell in raw.cells if is_text(cell)]
+        values = [cell for cell in raw.cells if cell.text and not is_text(cell)]
+        named = [(cell, labels.column(cell.text, table.columns)) for cell in texts]
+        if texts and not values and captions_only(labels, texts, ()) and any(key for _, key in named):
+            if in_data:
+                current, in_data = {}, False
+            for cell, key in named:
+                if key is not None and cell.grid is not None:
+                    for position in range(cell.grid, cell.grid + cell.span):
+                        current[position] = key
+            continue
+        in_data = True
+        maps[raw.line] = dict(current)
+    return maps
+
+
+def by_map(printed: PrintedRow, column_map: dict[int, str]) -> Placement | None:
+    """The placement of a grid row by the header's column map, or ``None`` where the row does not fit it."""
+    offsets: list[int | None] = []
+    used: set[int] = set()
+    for column in printed.columns:
+        at = [
+            index
+            for index, cell in enumerate(printed.after)
+            if cell.grid is not None
+            and not cell.below
+            and {column_map.get(g) for g in range(cell.grid, cell.grid + cell.span)} == {column.key}
+        ]
+        if len(at) != 1:
+            return None
+        offsets.append(at[0] if printed.after[at[0]].text else None)
+        used.add(at[0])
+    stray = [index for index, cell in enumerate(printed.after) if cell.text and index not in used]
+    if stray:
+        return None
+    return Placement(tuple(offsets), "grid")

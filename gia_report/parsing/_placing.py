@@ -1,0 +1,170 @@
+"""Placing a row's values in its columns: only where the printed cells and the table's complete rows prove it.
+
+A row's cells after its label may hold structural empty cells besides its
+values (merged cells that vanished, trailing padding), and a value printed
+blank is an empty cell too. Where the values go is decided in this order:
+
+1. no value at all: the row is printed blank;
+2. as many non-empty cells as values: they are the values, in order
+   (``exact`` when there is no other cell, ``filled`` beside empty ones);
+3. fewer values than columns, in a layout that keeps no empty cells (the
+   space layout of PDF text): which one is missing cannot be told, so none is
+   placed;
+4. the *shapes* of the table's complete rows (which cells held the values in a
+   row whose label stands in the same cell): a shape that holds every printed
+   value places the row, the cells it names past the end of the row being
+   blanks an editor stripped (``shape``);
+5. where complete rows whose label stands in the same cell exist and no
+   shape of theirs holds the row, nothing is placed;
+6. a row of more cells than columns is placed by the only contiguous run of
+   cells that holds every value (``window``): structural cells come from
+   merged label cells and padding, at the ends of the values, never between;
+   a row that fits several is placed by the window of a row of as many cells
+   whose label stands in the same cell, if exactly one fits (``shape``);
+7. a row of at most one cell per column is read as printed (``exact``, or its
+   first cells, the last not printed: ``short``), unless rows whose label
+   stands in the same cell print more cells than values: then its structural
+   cells may be the ones missing, and nothing is placed.
+
+Where several placements remain, the row's printed identity (总计 equals the
+sum of its parts, an `Equation` of the catalog) chooses, if exactly one of them
+satisfies it with its total printed (``total``); the placement then records
+the identity it relied on, since that row can no longer be evidence for it.
+Otherwise nothing is placed: a number in the wrong column is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .._cells import Equation
+from ._document import Cell, Geometry
+
+__all__ = ["Check", "Placement", "Placer"]
+
+Offsets = tuple[int | None, ...]
+#: Whether values placed one way satisfy the row's identities: the equations that then hold, or ``None``.
+Check = Callable[[Sequence[Cell | None]], tuple[Equation, ...] | None]
+
+
+@attrs.frozen
+class Placement:
+    """Where each value of a row stands (an offset into its cells, ``None`` for blank) and how that was decided.
+
+    ``offsets`` is ``None`` when the values could not be placed; ``reason`` then says why.
+    """
+
+    offsets: Offsets | None
+    how: str
+    reason: str = ""
+    equations: tuple[Equation, ...] = ()
+
+
+def _unplaced(reason: str) -> Placement:
+    return Placement(None, "", reason)
+
+
+class Placer:
+    """Places the rows of one table, knowing the shapes of its complete rows (see the module docstring)."""
+
+    def __init__(self, geometry: Geometry, *, trailing_only: bool = False) -> None:
+        # A blank in the space layout leaves no cell: a row with fewer numbers than columns cannot be placed.
+        self.keeps_blanks = geometry != "ordered"
+        # Pipe exports pad a row on the right only ("| 0 | ||||").
+        self.trailing_only = trailing_only
+        self.shapes: dict[tuple[int, int], set[tuple[int, ...]]] = defaultdict(set)
+        self.longest: dict[tuple[int, int], int] = defaultdict(int)
+        self.windows: dict[tuple[int, int, int], set[tuple[int, ...]]] = defaultdict(set)
+
+    def learn(self, count: int, cells: Sequence[Cell], label_at: int) -> None:
+        """Remember where a row of *count* values whose label stands in cell *label_at* holds them, if complete."""
+        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        if not filled:
+            return
+        self.longest[(count, label_at)] = max(self.longest[(count, label_at)], len(cells))
+        if len(filled) == count:
+            self.shapes[(count, label_at)].add(filled)
+
+    def learn_window(self, count: int, cells: Sequence[Cell], label_at: int, offsets: Offsets) -> bool:
+        """Remember the window a row was placed by, for rows of as many cells whose label stands alike; True if new.
+
+        Only rows of the same length with their label in the same cell share it:
+        they were printed alike, and that row's values fixed where the window is.
+        """
+        shape = tuple(offset for offset in offsets if offset is not None)
+        key = (count, len(cells), label_at)
+        new = shape not in self.windows[key]
+        self.windows[key].add(shape)
+        return new
+
+    def place(self, count: int, cells: Sequence[Cell], label_at: int = -1, check: Check | None = None) -> Placement:
+        """The placement of a row of *count* columns printed as *cells*; *check* breaks a tie by its identity."""
+        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        if not filled:
+            return Placement((None,) * count, "blank")
+        if len(filled) > count:
+            return _unplaced(f"{len(filled)} values where {count} were expected")
+        if len(filled) == count:
+            return Placement(filled, "exact" if len(cells) == count else "filled")
+        if not self.keeps_blanks:
+            return _unplaced(f"{len(filled)} values where {count} were expected: a blank leaves no cell here")
+        own = self.shapes.get((count, label_at), set())
+        shapes = own or {shape for (size, _), found in self.shapes.items() if size == count for shape in found}
+        fits = sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
+        if len(fits) == 1:
+            return Placement(fits[0], "shape")
+        if fits:
+            return _tie(fits, cells, check, "the shapes of the table's complete rows leave more than one placement")
+        if own:
+            return _unplaced("the cells fit no shape of the complete rows whose label stands in the same cell")
+        alike = self.windows.get((count, len(cells), label_at), set())
+        fits = sorted({fit for shape in alike if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
+        if len(fits) == 1:
+            return Placement(fits[0], "shape")
+        if len(cells) > count:
+            starts = [0] if self.trailing_only else range(len(cells) - count + 1)
+            windows = [
+                tuple(range(start, start + count))
+                for start in starts
+                if filled[0] >= start and filled[-1] < start + count
+            ]
+            if len(windows) == 1:
+                return Placement(windows[0], "window")
+            if not windows:
+                return _unplaced("no run of cells holds every value")
+            return _tie(windows, cells, check, "blank cells leave more than one way to place the values")
+        if self.longest[(count, label_at)] > count:
+            # Rows whose label stands in the same cell print structural cells: counting cannot place this one.
+            return _unplaced("the table's rows print empty structural cells, and this row too few to place")
+        if len(cells) == count:
+            return Placement(tuple(range(count)), "exact")
+        return Placement((*range(len(cells)), *([None] * (count - len(cells)))), "short")
+
+
+def _order(offsets: Offsets) -> tuple[int, ...]:
+    return tuple(-1 if offset is None else offset for offset in offsets)
+
+
+def _fit(shape: tuple[int, ...], cells: Sequence[Cell], filled: tuple[int, ...]) -> Offsets | None:
+    """*shape* applied to *cells* if it holds every filled cell: blank where its cell is empty or not printed."""
+    if not set(filled) <= set(shape):
+        return None
+    return tuple(offset if offset < len(cells) and cells[offset].text else None for offset in shape)
+
+
+def _tie(candidates: Sequence[Offsets], cells: Sequence[Cell], check: Check | None, reason: str) -> Placement:
+    """The only candidate under which the row's identities hold with their totals printed, else none."""
+    if check is not None:
+        holding = []
+        for offsets in candidates:
+            placed = [None if offset is None or offset >= len(cells) else cells[offset] for offset in offsets]
+            used = check(placed)
+            if used is not None:
+                holding.append((offsets, used))
+        if len(holding) == 1:
+            offsets, used = holding[0]
+            return Placement(tuple(None if o is None or o >= len(cells) else o for o in offsets), "total", "", used)
+    return _unplaced(reason)

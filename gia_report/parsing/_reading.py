@@ -1,0 +1,133 @@
+"""What is read from one table, and how placed cells are stored: values, sources, notes and identities spent."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .._cells import Equation
+from ..catalog import Column, Row, Table
+from ._document import Cell
+from ._numbers import read_cell
+from ._placing import Check, Placement
+from ._result import CellSource, Note
+
+__all__ = ["TableReading", "check_of", "placed_cells", "store"]
+
+Value = object
+
+
+@attrs.define
+class TableReading:
+    """What was read from one table: values and sources by key, the rows found, notes and identities spent."""
+
+    values: dict[str, Value] = attrs.field(factory=dict)
+    sources: dict[str, CellSource] = attrs.field(factory=dict)
+    found: dict[str, int] = attrs.field(factory=dict)
+    notes: list[Note] = attrs.field(factory=list)
+    spent: list[Equation] = attrs.field(factory=list)
+
+
+def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check | None:
+    """Whether values placed in *columns* satisfy *equations* with their totals printed."""
+    if not equations:
+        return None
+    positions = {column.key: index for index, column in enumerate(columns)}
+
+    def holds(cells: Sequence[Cell | None]) -> tuple[Equation, ...] | None:
+        values = [
+            None if cell is None else read_cell(cell.text, column).value
+            for cell, column in zip(cells, columns, strict=True)
+        ]
+        for equation in equations:
+            totals = [values[positions[key.rsplit("/", 1)[1]]] for key in equation.total]
+            parts = [values[positions[key.rsplit("/", 1)[1]]] for key in equation.parts]
+            if any(value is None for value in totals):
+                return None
+            if sum(v or 0 for v in totals) != sum(v or 0 for v in parts):
+                return None
+        return tuple(equations)
+
+    return holds
+
+
+def placed_cells(
+    what: str,
+    cells: Sequence[Cell],
+    count: int,
+    placement: Placement,
+    line: int,
+    keys: Sequence[str],
+    reading: TableReading,
+) -> list[Cell | None]:
+    """The cell of each value as *placement* has it, with a note when placing took more than counting.
+
+    Unplaced: every value blank, and a note naming the cells and saying why.
+    """
+    if placement.offsets is None:
+        shown = " | ".join(cell.text for cell in cells)
+        if len(shown) > 120:
+            shown = shown[:119] + "…"
+        reading.notes.append(
+            Note(
+                code="unplaced-cells",
+                message=f"{what}: {placement.reason} (cells {shown!r}); its cells are left blank",
+                line=line,
+                cells=keys,
+            )
+        )
+        return [None] * count
+    if placement.how in ("shape", "window", "short", "total"):
+        by = {
+            "shape": "the shape of the table's complete rows",
+            "window": "the only run of cells that holds every value",
+            "short": "their positions, the last cells not printed",
+            "total": "the only placement under which "
+            + ", ".join(str(equation) for equation in placement.equations)
+            + " holds",
+        }[placement.how]
+        blank = [
+            key for key, offset in zip(keys, placement.offsets, strict=True) if offset is None or not cells[offset].text
+        ]
+        reading.notes.append(
+            Note(
+                code="blank-cells-placed",
+                message=f"{what}: values beside blank cells placed by {by}",
+                line=line,
+                cells=blank,
+            )
+        )
+        reading.spent.extend(placement.equations)
+    return [None if offset is None else cells[offset] for offset in placement.offsets]
+
+
+def store(
+    table: Table,
+    row: Row,
+    columns: Sequence[Column],
+    placed: Sequence[Cell | None],
+    placement: Placement,
+    reading: TableReading,
+) -> None:
+    how = placement.how if placement.how not in ("blank", "") else "exact"
+    used = tuple(str(equation) for equation in placement.equations)
+    for column, cell in zip(columns, placed, strict=True):
+        key = f"{table.key}/{row.key}/{column.key}"
+        if cell is None:
+            reading.values[key] = None
+            continue
+        result = read_cell(cell.text, column)
+        reading.values[key] = result.value
+        reading.sources[key] = CellSource(line=cell.line, column=cell.column, text=cell.text, how=how, equations=used)
+        for oddity in result.oddities:
+            reading.notes.append(Note(code="number-format", message=f"{key}: {oddity}", line=cell.line, cells=[key]))
+        if result.problem is not None:
+            reading.notes.append(
+                Note(
+                    code="unreadable-cell",
+                    message=f"{key}: {result.problem}; the cell is left blank",
+                    line=cell.line,
+                    cells=[key],
+                )
+            )

@@ -1,0 +1,372 @@
+"""Finding a table's printed rows: header rows, each row's label, wrapped labels and continued rows.
+
+A row is found by its label, never by its position: the rightmost text cell
+of a printed row that is (alone or with the text cells just before it) a
+label of the catalog names it (group labels such as （三）不予公开 may stand
+before it). Its values are the cells after that label, and only them.
+
+Around that rule:
+
+- a row made only of column captions and group labels is a header row, unless
+  one of its cells is a numbered row label (``（六）其他处理 | 3.其他`` printed
+  blank is the row 3.其他);
+- the header's column order is used when one header row names every column;
+  header rows that each list their captions in the national order confirm
+  it; otherwise the order cannot be known and the rows are not placed;
+- a line of text alone that matches nothing may be the first half of a label
+  whose cell held a line break: it is read with the row after it;
+- values on a row without a label continue the labelled row before them when
+  that row is short (a page break inside a row); in the blank-line layout an
+  empty line inside a row is a blank cell whose tab an editor stripped, so the
+  continuation is placed only when the cells then add up to the row's columns;
+- PDF text sometimes prints several labels before their values
+  (``label 3 / label 4 / values 3 / values 4``): the labels are paired with
+  the value lines that follow them, in order, when their counts agree, and
+  left unplaced otherwise — never the rightmost label with another row's
+  values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..catalog import Column, Row, Table
+from ._document import Cell, TableRow
+from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
+from ._numbers import looks_like_value
+from ._result import Note
+
+__all__ = ["PrintedRow", "is_text", "read_rows"]
+
+#: A label is never made of more cells than this (a group label one character per line stands before it).
+_MAX_LABEL_CELLS = 8
+
+
+@attrs.define
+class PrintedRow:
+    """One row of the table as printed: its catalog row, the label matched and the cells after it.
+
+    ``problem`` says why its values cannot be placed, when the reading of the
+    printed rows already shows it (a continuation that does not add up).
+    """
+
+    raw: TableRow
+    row: Row
+    match: LabelMatch
+    after: list[Cell]
+    columns: tuple[Column, ...]
+    label_at: int
+    problem: str | None = None
+
+    def key(self, column: Column) -> str:
+        """The public key of this row's cell in *column*."""
+        return f"{self.row.key}/{column.key}"
+
+
+@attrs.define
+class _Values:
+    """A printed row of values without a label."""
+
+    raw: TableRow
+    cells: list[Cell]
+
+
+def is_text(cell: Cell) -> bool:
+    """Whether *cell* holds text that is not a value (a label, a caption)."""
+    return bool(cell.text) and not looks_like_value(cell.text)
+
+
+def row_label(labels: TableLabels, cells: Sequence[Cell], text_at: Sequence[int]) -> tuple[LabelMatch | None, int, int]:
+    """The row the label cells name, and the indices of its first and last label cell (``-1`` without one).
+
+    The rightmost text cell that is (or, joined with the text cells just before
+    it, makes) a row label wins: text after it is a value that cannot be read,
+    not a label. Matches by similarity are tried only when no cell matches
+    otherwise. The search is bounded: at most a few cells, and never more text
+    than the longest label, make one label.
+    """
+    for similar in (False, True):
+        for position in range(len(text_at) - 1, -1, -1):
+            joined = ""
+            for taken in range(1, min(position + 1, _MAX_LABEL_CELLS) + 1):
+                first = text_at[position - taken + 1]
+                if text_at[position] - first != taken - 1:
+                    break  # only cells side by side make one label
+                joined = cells[first].text + joined
+                if len(joined) > 2 * labels.longest + 20:
+                    break
+                match = labels.row(joined, similar=similar)
+                if match is not None:
+                    return match, first, text_at[position]
+    return None, -1, -1
+
+
+def _wrapped_label(
+    labels: TableLabels, held: TableRow, cells: list[Cell], text_at: list[int]
+) -> tuple[LabelMatch | None, int]:
+    """The row label that the text of *held* and the first text cell of *cells* make together.
+
+    Returns the match and the index in *cells* of its last label cell, or ``(None, -1)``.
+    """
+    first = text_at[0]
+    joined = Cell(
+        "".join(c.text for c in held.cells if c.text) + cells[first].text, cells[first].line, cells[first].column
+    )
+    candidate = [*cells[:first], joined, *cells[first + 1 :]]
+    match, _, label_at = row_label(labels, candidate, text_at)
+    if match is None or label_at != first:
+        return None, -1
+    return match, label_at
+
+
+def _is_row_label(labels: TableLabels, text: str) -> bool:
+    """Whether *text* is a numbered row label on its own (3.其他), not a caption (其他)."""
+    normalized = normalize_label(text)
+    return strip_numbering(normalized) != normalized and labels.row(text, similar=False) is not None
+
+
+def captions_only(labels: TableLabels, texts: Sequence[Cell], values: Sequence[Cell]) -> bool:
+    """Whether a row holds only header captions and group labels, and no value."""
+    return not any(cell.text for cell in values) and all(
+        (labels.is_header(cell.text) or labels.is_group(cell.text)) and not _is_row_label(labels, cell.text)
+        for cell in texts
+    )
+
+
+def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -> bool:
+    if captions_only(labels, texts, values):
+        # A lone 其他 or 总计 with no numbering is a column caption; 3.其他 is a row.
+        return len(texts) > 1 or strip_numbering(normalize_label(texts[0].text)) == normalize_label(texts[0].text)
+    return False
+
+
+def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
+    keys = [labels.column(cell.text, table.columns) for cell in texts]
+    return tuple(key for key in keys if key is not None)
+
+
+class _Header:
+    """What the header rows say of the column order: the order of one row naming every column, or national."""
+
+    def __init__(self, table: Table) -> None:
+        self.national = tuple(column.key for column in table.columns)
+        self.full: tuple[str, ...] = ()
+        self.contrary: tuple[str, ...] = ()
+
+    def add(self, order: tuple[str, ...]) -> None:
+        if not order:
+            return
+        if set(order) == set(self.national) and len(order) == len(self.national):
+            self.full = order
+        elif [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
+            self.contrary = order
+
+    def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None]:
+        """The columns of *row* in printed order, or why that order cannot be known."""
+        keys = {column.key for column in row.columns}
+        if self.full and set(self.full) >= keys:
+            return tuple(row.column(key) for key in self.full if key in keys), None
+        if self.contrary and keys & set(self.contrary):
+            shown = "、".join(self.contrary)
+            return row.columns, f"the header prints its columns in another order ({shown}) over several lines"
+        return row.columns, None
+
+
+def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes: list[Note]) -> list[PrintedRow]:
+    """The labelled rows of *table* among its printed *rows*, with notes for what is not read."""
+    header = _Header(table)
+    found: list[PrintedRow | _Values] = []
+    held: TableRow | None = None
+
+    def unknown(raw: TableRow) -> None:
+        shown = " | ".join(cell.text for cell in raw.cells if cell.text)
+        notes.append(
+            Note(
+                code="unknown-row",
+                message=f"row {_shorten(shown)!r} matches no label of table {table.key}: not read",
+                line=raw.line,
+            )
+        )
+
+    for raw in rows:
+        cells = list(raw.cells)
+        text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+        if not text_at:
+            if any(cell.text for cell in cells):
+                found.append(_Values(raw, cells))
+            continue
+        texts = [cells[i] for i in text_at]
+        values = cells[text_at[-1] + 1 :]
+        if _is_header_row(labels, texts, values):
+            header.add(_column_order(labels, table, texts))
+            continue
+        match, first, label_at = row_label(labels, cells, text_at)
+        if match is None and held is not None:
+            match, label_at = _wrapped_label(labels, held, cells, text_at)
+            first = label_at
+            if match is not None:
+                notes.append(
+                    Note(code="wrapped-label", message=f"label begun at line {held.line} read on here", line=raw.line)
+                )
+                held = None
+        if held is not None:
+            unknown(held)
+            held = None
+        if match is None:
+            if captions_only(labels, texts, values):
+                continue  # a group label on a line of its own: （三）不予公开
+            if any(cell.text for cell in values):
+                unknown(raw)
+            else:
+                held = raw
+            continue
+        for early, early_at in _early_labels(labels, cells, text_at, first, match):
+            found.append(_printed(table, header, TableRow(cells[early_at].line, raw.cells), early, [], early_at))
+        found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at))
+    if held is not None:
+        unknown(held)
+    return _continued(found, notes)
+
+
+def _printed(
+    table: Table, header: _Header, raw: TableRow, match: LabelMatch, after: list[Cell], label_at: int
+) -> PrintedRow:
+    row = table.row(match.key)
+    columns, problem = header.columns(row)
+    return PrintedRow(raw, row, match, after, columns, label_at, problem)
+
+
+def _early_labels(
+    labels: TableLabels, cells: Sequence[Cell], text_at: Sequence[int], first: int, match: LabelMatch
+) -> list[tuple[LabelMatch, int]]:
+    """Other rows' complete labels printed on lines of their own before the label that took the values.
+
+    Only PDF text joins label lines to the row after them; a line that is a
+    whole label of another row is that row, printed before its values.
+    """
+    lines: dict[int, list[int]] = {}
+    for index in text_at:
+        if index < first and cells[index].line != cells[first].line:
+            lines.setdefault(cells[index].line, []).append(index)
+    early = []
+    for indices in lines.values():
+        text = "".join(cells[i].text for i in indices)
+        other = labels.row(text, similar=False)
+        caption = labels.is_group(text) or (labels.is_header(text) and not _is_row_label(labels, text))
+        if other is not None and other.key != match.key and not caption:
+            early.append((other, indices[-1]))
+    return early
+
+
+def _continued(found: list[PrintedRow | _Values], notes: list[Note]) -> list[PrintedRow]:
+    """The labelled rows, each with the rows of values without a label that continue it."""
+    printed: list[PrintedRow] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        index += 1
+        if isinstance(item, _Values):
+            _stray(item, notes)
+            continue
+        # Labels printed on lines of their own, with no cell after them, before the next row's label.
+        waiting = [item]
+        while not waiting[-1].after and index < len(found):
+            following = found[index]
+            if not isinstance(following, PrintedRow):
+                break
+            waiting.append(following)
+            index += 1
+        values: list[_Values] = []
+        while index < len(found):
+            value = found[index]
+            if not isinstance(value, _Values):
+                break
+            values.append(value)
+            index += 1
+        last = waiting[-1]
+        if len(waiting) > 1:
+            _paired(waiting, values, notes)
+        elif values and _short(last):
+            _join(last, values, notes)
+        else:
+            for value in values:
+                _stray(value, notes)
+        printed.extend(waiting)
+    return printed
+
+
+def _stray(values: _Values, notes: list[Note]) -> None:
+    shown = " | ".join(cell.text for cell in values.cells if cell.text)
+    notes.append(
+        Note(
+            code="unplaced-cells",
+            message=f"values {_shorten(shown)!r} stand under no row label: not read",
+            line=values.raw.line,
+        )
+    )
+
+
+def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note]) -> None:
+    """Rows whose labels were printed one after another before their values: paired in order, or not placed.
+
+    Every row of *waiting* but the last has no cell after its label.
+    """
+    last = waiting[-1]
+    lines = ([last.after] if last.after else []) + [value.cells for value in values]
+    names = "、".join(row.row.label for row in waiting)
+    if len(lines) == len(waiting):
+        notes.append(
+            Note(
+                code="joined-row",
+                message=f"the labels {names} were printed before their values: each is read with the line of "
+                "values in the same order",
+                line=waiting[0].raw.line,
+            )
+        )
+        for row, cells in zip(waiting, lines, strict=True):
+            row.after = list(cells)
+        return
+    if not values:
+        # Labels alone, then a row printed with its own values: those labels' rows have none.
+        for row in waiting[:-1]:
+            row.problem = "its label is printed without values"
+        return
+    for row in waiting:
+        row.after = []
+        row.problem = f"the labels {names} stand before {len(lines)} lines of values: whose values are whose is unknown"
+
+
+def _short(item: PrintedRow) -> bool:
+    return sum(1 for cell in item.after if cell.text) < len(item.columns) and len(item.after) < len(item.columns)
+
+
+def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
+    """Join the rows of *values* to the short row *item*: a page break, or an empty line that was a blank cell."""
+    cells = list(item.after)
+    for value in values:
+        missing = len(item.columns) - len(cells) - len(value.cells)
+        gap = value.raw.gap
+        if missing >= gap > 0:
+            # An empty line inside the row (blank-line layout): each one a blank cell whose tab was stripped.
+            cells.extend(Cell("", value.raw.line, 1) for _ in range(gap))
+        cells.extend(value.cells)
+        notes.append(
+            Note(
+                code="joined-row",
+                message=f"values continue the row {item.row.label} from line {item.raw.line}"
+                + (f", after {gap} empty line(s) read as blank cells" if missing >= gap > 0 else ""),
+                line=value.raw.line,
+            )
+        )
+    item.after = cells
+    if len(cells) != len(item.columns) and any(value.raw.gap for value in values):
+        item.problem = (
+            f"the row is cut by an empty line and its {len(cells)} cells are not its {len(item.columns)} columns: "
+            "where the missing ones stood is not known"
+        )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
