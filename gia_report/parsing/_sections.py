@@ -2,8 +2,16 @@
 
 A heading is a line that, after label normalization and without its
 numbering (``一、`` ``1、`` ``四`` …) and trailing cell separators, is one of
-the titles of `gia_report.catalog.SECTIONS`. Sections are taken in their
-national order: the first heading of each kind after the previous one.
+the titles of `gia_report.catalog.SECTIONS`, compared without the connectors
+and filler words that vary between reports (``、`` ``与`` ``和`` ``及`` ``的``
+``因`` ``被`` ``提起`` ``工作``: ``四、政府信息公开行政复议与行政诉讼情况``). A
+numbered heading broken over two lines (``四、因政府信息公开工作被申请行政复议、``
+/ ``提起行政诉讼情况``) is read joined.
+
+Sections are taken in their national order: the longest run of headings in
+that order wins, the earliest of equal runs. A heading with nothing under it
+that is printed again later (a table of contents, or a caption repeating the
+heading) is not a section's start.
 """
 
 from __future__ import annotations
@@ -19,12 +27,23 @@ from ._document import Block, Grid, lines_of
 from ._labels import normalize_label, strip_numbering
 from ._source import Line
 
-__all__ = ["Sections", "split_sections"]
+__all__ = ["Sections", "heading_of", "split_sections"]
 
-_TITLES = {normalize_label(title): section for section in SECTIONS for title in section.titles}
+# Connectors and filler words that reports add to or drop from the section titles.
+_FILLER = re.compile(r"[、,，;；与和及的因被]|提起|工作")
 _TITLE_END = re.compile(r"(?:况|況|事项|事項)\s*[:：。]?\s*$")
 # A heading line is short; a longer line that happens to end in a title is prose.
 _MAX_HEADING = 40
+# The first line of a heading broken in two: top-level numbering, and short.
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
+_MAX_HEADING_PART = 30
+
+
+def _title_key(text: str) -> str:
+    return _FILLER.sub("", text)
+
+
+_TITLES = {_title_key(normalize_label(title)): section for section in SECTIONS for title in section.titles}
 
 
 @attrs.frozen
@@ -56,37 +75,101 @@ def heading_of(line: Block) -> Section | None:
     if not text or len(text) > _MAX_HEADING or not _TITLE_END.search(text):
         return None
     key = strip_numbering(normalize_label(text)).rstrip(":。")
-    return _TITLES.get(key)
+    return _TITLES.get(_title_key(key))
+
+
+@attrs.frozen
+class _Heading:
+    """A heading found: the index of its first block, how many blocks it takes, its section and line."""
+
+    index: int
+    size: int
+    section: Section
+    line: Line
+
+
+def _candidates(blocks: Sequence[Block]) -> list[_Heading]:
+    """Every line (or two lines of a broken heading) that reads as a section heading, in order."""
+    found: list[_Heading] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        section = heading_of(block)
+        if section is not None:
+            assert isinstance(block, Line)
+            found.append(_Heading(index, 1, section, block))
+        elif isinstance(block, Line) and index + 1 < len(blocks):
+            joined = _broken_heading(block, blocks[index + 1])
+            if joined is not None:
+                found.append(_Heading(index, 2, *joined))
+                index += 2
+                continue
+        index += 1
+    return found
+
+
+def _broken_heading(first: Line, second: Block) -> tuple[Section, Line] | None:
+    """The section that *first* and *second* make as one heading broken over two lines, with the joined line."""
+    if not isinstance(second, Line) or not _HEADING_START.match(first.text):
+        return None
+    head, tail = first.text.strip(), second.text.strip()
+    if len(head) > _MAX_HEADING_PART or not tail or len(tail) > _MAX_HEADING_PART or tail.startswith(ESCAPE):
+        return None
+    joined = Line(first.number, first.text.rstrip() + tail)
+    section = heading_of(joined)
+    return None if section is None else (section, joined)
+
+
+def _is_blank(block: Block) -> bool:
+    return isinstance(block, Line) and not block.text.strip()
+
+
+def _chosen(blocks: Sequence[Block], candidates: list[_Heading]) -> list[_Heading]:
+    """The headings that open the sections: the longest run in national order, the earliest of equal runs.
+
+    A heading with only blank lines before the next heading, whose section is
+    printed again later, is left out first: a table of contents lists the
+    headings before the report, and a table's caption may repeat its heading.
+    """
+    last = {heading.section.key: position for position, heading in enumerate(candidates)}
+    kept: list[_Heading] = []
+    for position, heading in enumerate(candidates):
+        end = candidates[position + 1].index if position + 1 < len(candidates) else len(blocks)
+        empty = all(_is_blank(block) for block in blocks[heading.index + heading.size : end])
+        if empty and last[heading.section.key] > position:
+            continue
+        kept.append(heading)
+    order = {section.key: rank for rank, section in enumerate(SECTIONS)}
+    # best[rank]: the longest run found so far that ends in a heading of that rank (the first such run kept).
+    best: dict[int, list[_Heading]] = {}
+    for heading in kept:
+        rank = order[heading.section.key]
+        before = [best[r] for r in sorted(best) if r < rank]
+        longest = max(before, key=len, default=[])
+        run = [*longest, heading]
+        if len(run) > len(best.get(rank, [])):
+            best[rank] = run
+    return max(best.values(), key=len, default=[])
 
 
 def split_sections(blocks: Sequence[Block]) -> Sections:
     """Split *blocks* at the section headings; raise `ParseError` when a table section is missing."""
-    found: list[tuple[int, Section]] = []
-    order = [section.key for section in SECTIONS]
-    for index, block in enumerate(blocks):
-        section = heading_of(block)
-        if section is None:
-            continue
-        last = order.index(found[-1][1].key) if found else -1
-        if order.index(section.key) > last:
-            found.append((index, section))
-    keys = {section.key for _, section in found}
+    found = _chosen(blocks, _candidates(blocks))
+    keys = {heading.section.key for heading in found}
     missing = [section for section in SECTIONS if section.required and section.key not in keys]
     if missing:
         _refuse(blocks, missing[0], found)
-    front_end = found[0][0] if found else len(blocks)
+    front_end = found[0].index if found else len(blocks)
     headings: dict[str, Line] = {}
     bodies: dict[str, tuple[Block, ...]] = {}
-    for position, (index, section) in enumerate(found):
-        end = found[position + 1][0] if position + 1 < len(found) else len(blocks)
-        heading = blocks[index]
-        assert isinstance(heading, Line)
-        headings[section.key] = heading
-        bodies[section.key] = tuple(blocks[index + 1 : end])
+    for position, heading in enumerate(found):
+        end = found[position + 1].index if position + 1 < len(found) else len(blocks)
+        headings[heading.section.key] = heading.line
+        bodies[heading.section.key] = tuple(blocks[heading.index + heading.size : end])
     return Sections(front=tuple(lines_of(blocks[:front_end])), headings=headings, bodies=bodies)
 
 
-def _refuse(blocks: Sequence[Block], missing: Section, found: list[tuple[int, Section]]) -> None:
+def _refuse(blocks: Sequence[Block], missing: Section, found: list[_Heading]) -> None:
     lines = lines_of(blocks) or [Line(1, "")]
     for line in lines:
         normalized = normalize_label(line.text)
@@ -100,11 +183,10 @@ def _refuse(blocks: Sequence[Block], missing: Section, found: list[tuple[int, Se
                     source_line=line.text,
                 )
     if found:
-        index, section = found[-1]
-        where = blocks[index]
-        assert isinstance(where, Line)
+        last = found[-1]
+        where = last.line
         message = (
-            f"expected the section {missing.heading} after {section.heading}, but it was not found: "
+            f"expected the section {missing.heading} after {last.section.heading}, but it was not found: "
             "not a complete report"
         )
     else:
