@@ -24,8 +24,8 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-#: The most characters of the offending line a `ParseError` shows on either side of its column.
-WINDOW = 60
+#: The most characters of the offending line a `ParseError` shows: those around its column.
+WINDOW = 120
 #: The most characters of its message an error shows; a longer one is cut in the middle.
 MAX_MESSAGE = 1000
 _CUT = "…"
@@ -34,8 +34,9 @@ _CUT = "…"
 def _window(line: str, index: int) -> tuple[str, str]:
     """The part of *line* shown around 0-based *index*, and the part of it before *index*, '…' where cut."""
     index = min(max(index, 0), len(line))
-    start = max(index - WINDOW, 0)
-    end = index + WINDOW
+    # Centred on the column, but never past either end, so a short line and a line's start show whole.
+    start = max(min(index - WINDOW // 2, len(line) - WINDOW), 0)
+    end = start + WINDOW
     head = _CUT if start > 0 else ""
     tail = _CUT if end < len(line) else ""
     return head + line[start:end] + tail, head + line[start:index]
@@ -57,9 +58,9 @@ class ParseError(GiaReportError, ValueError):
     ``source_line`` and the bare ``msg``; ``str()`` renders all of them with a
     caret under the spot (wide characters count two columns, so the caret
     lands under the character in a terminal). A long line is shown as the
-    `WINDOW` characters either side of the column, with '…' where it is cut,
-    and a message longer than `MAX_MESSAGE` is cut in the middle; the
-    attributes keep the whole texts::
+    `WINDOW` characters around the column, with '…' where it is cut, and a
+    message longer than `MAX_MESSAGE` is cut in the middle; the attributes
+    keep the whole texts::
 
         no table 二、主动公开政府信息情况 was found before the end of the text (line 3, column 1)
           一、总体情况

@@ -37,10 +37,10 @@ def _lines(error: ParseError) -> list[str]:
 
 
 class TestParseErrorWindow:
-    """A ParseError on a huge line shows about 120 characters of it, the caret under the right one."""
+    """A ParseError on a huge line shows 120 characters of it, the caret under the right one."""
 
     def test_window_around_the_column(self) -> None:
-        """Sixty characters either side of the column, '…' at both cuts, the caret under the character."""
+        """Sixty characters before the column and sixty from it, '…' at both cuts, the caret under the character."""
         line = "a" * 1_000_000 + "X" + "b" * 1_000_000
         error = ParseError("bad", line=7, column=1_000_001, source_line=line)
         assert _lines(error) == [
@@ -50,10 +50,15 @@ class TestParseErrorWindow:
         ]
 
     def test_wide_characters_in_the_window(self) -> None:
-        """Before the column, each of the sixty CJK characters shown takes two columns of the caret line."""
+        """Near the end the window reaches back to fill 120 characters; each CJK one takes two caret columns."""
         line = "中" * 5000 + "X" + "中" * 10
         error = ParseError("bad", line=1, column=5001, source_line=line)
-        assert _lines(error)[1:] == ["  …" + "中" * 60 + "X" + "中" * 10, "  " + " " * (1 + 120) + "^"]
+        assert _lines(error)[1:] == ["  …" + "中" * 109 + "X" + "中" * 10, "  " + " " * (1 + 2 * 109) + "^"]
+
+    def test_start_of_a_long_line(self) -> None:
+        """At the start of a long line the first 120 characters are shown, cut after."""
+        error = ParseError("bad", line=1, column=1, source_line="y" * 500)
+        assert _lines(error)[1:] == ["  " + "y" * 120 + "…", "  ^"]
 
     def test_short_line_is_shown_whole(self) -> None:
         """A line shorter than the window is shown whole, with no '…', tabs expanded."""
@@ -61,9 +66,9 @@ class TestParseErrorWindow:
         assert _lines(error)[1:] == ["  ab  c中de", "       ^"]
 
     def test_column_past_the_end(self) -> None:
-        """A column past the end of a long line puts the caret just after its last character shown."""
+        """A column past the end of a long line shows its last 120 characters, the caret just after them."""
         error = ParseError("bad", line=2, column=500, source_line="x" * 300)
-        assert _lines(error)[1:] == ["  …" + "x" * 60, "  " + " " * 61 + "^"]
+        assert _lines(error)[1:] == ["  …" + "x" * 120, "  " + " " * 121 + "^"]
 
     def test_long_message_is_cut_in_the_middle(self) -> None:
         """A message of 2 MB shows its start and its end around '…', 1000 characters in all."""
@@ -100,8 +105,8 @@ class TestParseErrorWindow:
         with pytest.raises(ParseError) as caught:
             gia_report.parse("甲" * 100_000 + "\x01" + "乙" * 10)
         assert _lines(caught.value)[1:] == [
-            "  …" + "甲" * 60 + "\N{REPLACEMENT CHARACTER}" + "乙" * 10,
-            "  " + " " * 121 + "^",
+            "  …" + "甲" * 109 + "\N{REPLACEMENT CHARACTER}" + "乙" * 10,
+            "  " + " " * (1 + 2 * 109) + "^",
         ]
 
 

@@ -22,7 +22,7 @@ from ..model import Active2019, Active2021, Report
 from ..parsing._numbers import MAX_DIGITS
 from ..records import money
 
-__all__ = ["LongNumber", "converter", "describe"]
+__all__ = ["LongNumber", "converter", "describe", "fits"]
 
 #: The longest value quoted whole in a message.
 _QUOTED = 40
@@ -48,12 +48,12 @@ def describe(value: object) -> str:
         return f"a list of {len(value)} items"
     if isinstance(value, str) and len(value) > _QUOTED:
         return f"a string of {len(value)} characters"
-    if isinstance(value, int) and not isinstance(value, bool) and not _fits(value):
+    if isinstance(value, int) and not isinstance(value, bool) and not fits(value):
         return f"a number of more than {MAX_DIGITS} digits"
     return repr(value)
 
 
-def _fits(value: int | Decimal) -> bool:
+def fits(value: int | Decimal) -> bool:
     """Whether *value* has at most `MAX_DIGITS` digits, before and after the point together, as printed."""
     if isinstance(value, int):
         return abs(value) < _TOO_LONG
@@ -66,13 +66,13 @@ def _fits(value: int | Decimal) -> bool:
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     amount = money(value)
-    if not _fits(amount):
+    if not fits(amount):
         raise ValueError(f"{describe(value)} has more digits than an amount may have ({MAX_DIGITS})")
     return amount
 
 
 def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, LongNumber) or (type(value) is int and not _fits(value)):
+    if isinstance(value, LongNumber) or (type(value) is int and not fits(value)):
         raise ValueError(f"{describe(value)} is longer than a whole number may be ({MAX_DIGITS} digits)")
     # JSON has one number type: refuse 1.5 and true rather than truncating them.
     if type(value) is not int:

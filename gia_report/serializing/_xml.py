@@ -18,8 +18,9 @@ print (``other_handling`` of a 2021 report) is absent.
 
 Reading is safe: a document with a DTD (so any entity, internal or external)
 is refused before it is parsed, nothing is loaded from outside the document,
-and its size and depth are bounded. Every problem raises `ParseError` with
-the line.
+and its size and depth are bounded, as are its numbers (`MAX_DIGITS` digits,
+as in a parsed cell). Every problem raises `ParseError` with the line, quoting
+a long value shortened.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from lxml import etree
 from ..catalog import FORMATS, SECTIONS, Column, FormatVersion
 from ..errors import ParseError
 from ..model import Overview, Report, Subsection
+from ..parsing._numbers import MAX_DIGITS
 from ..records import cell_layout, report_from_cells
+from ._converter import describe, fits
 from ._xsd import NAMESPACE
 
 __all__ = ["MAX_DEPTH", "MAX_SIZE", "dumps_xml", "loads_xml"]
@@ -111,7 +114,7 @@ _HOSTILE = re.compile(r"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)", re.IGNOR
 def _refuse(text: str, message: str, line: int, column: int = 1) -> ParseError:
     lines = text.split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    return ParseError(message, line=line, column=column, source_line=source[:200])
+    return ParseError(message, line=line, column=column, source_line=source)  # shown windowed by ParseError
 
 
 def _at(text: str, offset: int) -> tuple[int, int]:
@@ -194,21 +197,34 @@ class _Reader:
             raise self.fail(element, f"cell <{column.key}> holds elements: expected a number or nothing")
         if not text:
             return None
-        try:
-            if column.kind == "money":
-                value = Decimal(text)
-                if not value.is_finite():
-                    raise InvalidOperation
-                return value
+        wrong = f"cell <{column.key}> holds {describe(text)}: expected a {column.kind}"
+        if column.kind != "money":
             if not re.fullmatch(r"-?[0-9]+", text):
-                raise ValueError(text)
+                raise self.fail(element, wrong)
+            # Counted before int() sees it: int() of thousands of digits raises.
+            digits = len(text.lstrip("-"))
+            if digits > MAX_DIGITS:
+                raise self.fail(
+                    element, f"cell <{column.key}> holds a number of {digits} digits: a number has at most {MAX_DIGITS}"
+                )
             return int(text)
-        except (InvalidOperation, ValueError):
-            raise self.fail(element, f"cell <{column.key}> holds {text!r}: expected a {column.kind}") from None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise self.fail(element, wrong) from None
+        if not value.is_finite():
+            raise self.fail(element, wrong)
+        if not fits(value):
+            raise self.fail(
+                element, f"cell <{column.key}> holds {describe(text)}: a number has at most {MAX_DIGITS} digits"
+            )
+        return value
 
 
 def loads_xml(text: str) -> Report:
     """The report in the XML document *text*; refuses hostile or malformed documents with `ParseError`."""
+    if not isinstance(text, str):
+        raise ParseError(f"expected the text of an XML document (str), not {type(text).__name__}", line=1)
     root = _parse_safely(text)
     reader = _Reader(text)
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -121,3 +123,63 @@ def test_invalid_documents_name_the_line(change: tuple[str, str], message: str) 
     changed = text.replace(*change)
     assert changed != text
     assert message in _error(changed)
+
+
+def _with_cell(element: str, text: str) -> str:
+    """The XML of a 2021 report with zeros for every count, the first <*element*> cell holding *text*."""
+    report = gia_report.Report(
+        format_version="2021",
+        active=gia_report.Active2021(
+            regulations=gia_report.DocumentCounts(issued=0, repealed=0, in_force=0),
+            fees=gia_report.FeeAmount(amount=Decimal(0)),
+        ),
+    )
+    xml = gia_report.dumps(report, "xml")
+    changed = re.sub(
+        rf"(<{element}\b[^>]*>)[^<]*(</{element}>)", lambda m: m.group(1) + text + m.group(2), xml, count=1
+    )
+    assert changed != xml
+    return changed
+
+
+class TestHostile:
+    """XML with huge numbers, huge cells or no text at all raises ParseError, located and bounded."""
+
+    @pytest.mark.parametrize("digits", [19, 4000, 5000, 100_000])
+    def test_a_count_of_too_many_digits(self, digits: int) -> None:
+        """A count of more than 18 digits (below or above Python's int-string limit) is refused at its line."""
+        message = _error(_with_cell("issued", "9" * digits))
+        assert f"cell <issued> holds a number of {digits} digits: a number has at most 18 (line " in message
+        assert len(message) < 1000
+
+    def test_eighteen_digits_are_read(self) -> None:
+        """A count of 18 digits is read exactly."""
+        report = gia_report.loads(_with_cell("issued", "9" * 18), "xml")
+        assert isinstance(report.active, gia_report.Active2021)
+        assert report.active.regulations.issued == 10**18 - 1
+
+    @pytest.mark.parametrize("amount", ["1E+999999999", "1" * 19, "0." + "0" * 30 + "1"])
+    def test_an_amount_of_too_many_digits(self, amount: str) -> None:
+        """An amount that would print with more than 18 digits is refused, an exponent of a billion too."""
+        message = _error(_with_cell("amount", amount))
+        assert "cell <amount> holds " in message
+        assert ": a number has at most 18 digits (line " in message
+
+    def test_a_2_mb_cell_is_not_quoted_whole(self) -> None:
+        """A 2 MB cell is described by its length, and the whole message stays short."""
+        message = _error(_with_cell("issued", "x" * 2_000_000))
+        assert "cell <issued> holds a string of 2000000 characters: expected a count (line " in message
+        assert len(message) < 1000
+
+    def test_an_error_far_into_a_long_line(self) -> None:
+        """An error two million characters into a line has the caret under it, the line shown windowed."""
+        message = _error("<report " + "x" * 2_000_000 + ">")
+        shown, caret = message.split("\n")[1:]
+        assert len(shown) < 200
+        assert len(caret) <= len(shown)  # the caret stands under a character shown, not past the window
+        assert shown[len(caret) - 1] in "x>"
+
+    def test_not_text(self) -> None:
+        """Something that is not text is refused with ParseError naming its type."""
+        with pytest.raises(gia_report.ParseError, match="expected the text of an XML document"):
+            gia_report.loads(None, "xml")  # type: ignore[arg-type]
