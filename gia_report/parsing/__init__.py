@@ -50,12 +50,15 @@ _TOKENIZERS: dict[Layout, Callable[[Sequence[Line]], list[TableRow]]] = {
     Layout.COLLAPSED: _layout_collapsed.tokenize,
 }
 _TABLES = ("active", "requests", "appeals")
+#: Strict mode lists at most this many notes in its error (all are in `parse_with_notes`).
+_STRICT_SHOWN = 50
 
 
 def parse(text: str | bytes, *, strict: bool = False) -> Report:
     """The `Report` in *text*, a 2019- or 2021-format report in the tab, pipe, blank-line or space layout.
 
-    With *strict*, any note (see `parse_with_notes`) raises `ParseError`.
+    With *strict*, any note (see `parse_with_notes`) raises `ParseError`, which
+    lists every note (up to 50; `parse_with_notes` gives them all).
     Raises `ParseError` (a ``ValueError``) for text that is not such a report,
     and no other exception.
 
@@ -85,11 +88,23 @@ def parse_with_notes(text: str | bytes, *, strict: bool = False) -> ParseResult:
     except GiaReportError:
         raise
     except Exception as error:
-        raise ParseError(f"internal error while reading the report: {type(error).__name__}: {error}", line=1) from error
+        from .. import __version__  # the package is imported by now; at module level it would be a cycle
+
+        raise ParseError(
+            f"internal error: a bug in gia_report {__version__}, not a fault of the input; please report it with the "
+            f"input and this traceback: {type(error).__name__}: {error}",
+            line=1,
+        ) from error
     if strict and result.notes:
         first = result.notes[0]
-        source = _line_text(text, first.line)
-        raise ParseError(f"strict mode: {first.message} [{first.code}]", line=first.line or 1, source_line=source)
+        shown = [str(note) for note in result.notes[:_STRICT_SHOWN]]
+        more = len(result.notes) - len(shown)
+        listed = "\n".join(shown) + (f"\n… and {more} more" if more else "")
+        raise ParseError(
+            f"strict mode: {len(result.notes)} note(s):\n{listed}",
+            line=first.line or 1,
+            source_line=_line_text(text, first.line),
+        )
     return result
 
 
@@ -113,9 +128,14 @@ def _parse(data: str | bytes) -> ParseResult:
     # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
     grids, detection = _grids(sections, document.layout)
     # The identities of both readings of （六）其他处理: which one the report prints is known only once read.
-    instances = (*equations(version), *equations(version, other_as_one_row=True))
+    instances = tuple(dict.fromkeys((*equations(version), *equations(version, other_as_one_row=True))))
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
+        if grids[key].geometry == "run":  # collapsed crawler text: the digits split by the identities (#9)
+            from ._runs import read_runs
+
+            readings[key] = read_runs(spec.table(key), grids[key], instances)
+            continue
         readings[key] = read_table(spec.table(key), grids[key], instances)
     for key, reading in readings.items():
         if not reading.found:

@@ -328,8 +328,9 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note])
         for row, cells in zip(waiting, lines, strict=True):
             row.after = list(cells)
         return
-    if not values:
-        # Labels alone, then a row printed with its own values: those labels' rows have none.
+    label_line = last.raw.cells[last.label_at].line if last.label_at >= 0 else last.raw.line
+    if not values and last.after and all(cell.line == label_line for cell in last.after):
+        # Labels alone, then a row printed with its values on its own line: those labels' rows have none.
         for row in waiting[:-1]:
             row.problem = "its label is printed without values"
         return

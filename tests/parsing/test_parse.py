@@ -122,14 +122,27 @@ def test_notes_name_their_lines() -> None:
     assert result.report.active.regulations.published is None  # type: ignore[union-attr]
 
 
-def test_strict_mode_raises_on_the_first_note() -> None:
-    """strict=True turns the first note into a ParseError at its line."""
+def test_strict_mode_raises_at_the_first_note() -> None:
+    """strict=True turns the notes into a ParseError at the first note's line."""
     text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8").replace("| -3 |", "| 三 |")
     gia_report.parse(text)
     assert _error_strict(text) == (
-        "strict mode: active/licensing/change: '三' is not a whole number; the cell is left blank "
-        "[unreadable-cell] (line 14, column 1)\n  行政许可 | 45 | 三 | 1,208 |\n  ^"
+        "strict mode: 2 note(s):\nline 14: active/licensing/change: '三' is not a whole number; the cell is left "
+        "blank [unreadable-cell]\nline 14: active/licensing/decisions: thousands separators in '1,208' ignored "
+        "[number-format] (line 14, column 1)\n  行政许可 | 45 | 三 | 1,208 |\n  ^"
     )
+
+
+def test_strict_mode_reports_every_note() -> None:
+    """strict=True lists every note, not only the first."""
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    text = text.replace("| -3 |", "| 三 |").replace("4.保护第三方合法权益", "4.保护第三方合法权利益")
+    with pytest.raises(gia_report.ParseError) as caught:
+        gia_report.parse(text, strict=True)
+    assert caught.value.msg.startswith("strict mode: 3 note(s):")
+    for code in ("unreadable-cell", "number-format", "label-similar"):
+        assert f"[{code}]" in caught.value.msg
+    assert caught.value.line == 14
 
 
 def _error_strict(text: str) -> str:

@@ -1,0 +1,274 @@
+"""The risks of ../shared/design/READING.md §4: a printed number never lands in another cell.
+
+Each test rewrites a report the way editors, PDF extractors and exports do, and
+expects every cell to be the printed value, or ``None`` with a note that names
+that cell. Expected values are the numbers written into the text by the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gia_report
+from gia_report import ParseResult, Report, RequestRow, Requests
+from gia_report.parsing import _tables
+from gia_report.serializing._text import write_text
+from tests.corpus import CORPUS, read_text
+
+SEED_TAB = CORPUS / "seeds" / "004_e59e1557e310bd98.txt"
+SEED_PIPE = CORPUS / "seeds" / "001_0db4d1d337420631.txt"
+REAL_PDF_TEXT = CORPUS / "real" / "hongze_2024.pypdf.txt"
+
+
+def _seed(path: Path) -> str:
+    if not path.exists():
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    return read_text(path)
+
+
+def _values(row: RequestRow) -> tuple[int | None, ...]:
+    return (
+        row.natural_person,
+        row.commercial,
+        row.research,
+        row.social_welfare,
+        row.legal_services,
+        row.other_org,
+        row.total,
+    )
+
+
+def _noted(result: ParseResult, key: str) -> bool:
+    """Whether a note names the cell *key*."""
+    return any(key in note.cells for note in result.notes)
+
+
+def _blank_or_noted(result: ParseResult, row: str, printed: tuple[int | None, ...]) -> None:
+    """Every cell of requests row *row* is its printed value, or None with a note naming it."""
+    got = _values(getattr(result.report.requests, row))
+    columns = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
+    for column, want, value in zip(columns, printed, got, strict=True):
+        key = f"requests/{row}/{column}"
+        assert value == want or (value is None and _noted(result, key)), f"{key}: printed {want}, read {value}"
+
+
+def test_r1_stripped_trailing_tab_with_blank_total_is_not_shifted() -> None:
+    """A row with its leading structural cell, its total blank and trailing tabs stripped reads in place."""
+    text = _seed(SEED_TAB)
+    row = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t"
+    assert row in text
+    result = gia_report.parse_with_notes(text.replace(row, "二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0"))
+    assert _values(result.report.requests.carried_over) == (3, 0, 0, 0, 0, 0, None)
+    assert result.sources["requests/carried_over/natural_person"].how == "shape"
+
+
+def test_r1_only_the_first_value_printed_is_not_shifted() -> None:
+    """With only the first value printed after the structural cell, it stays in the first column."""
+    text = _seed(SEED_TAB)
+    row = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t"
+    result = gia_report.parse_with_notes(text.replace(row, "二、上年结转政府信息公开申请数量\t\t3"))
+    assert _values(result.report.requests.carried_over) == (3, None, None, None, None, None, None)
+
+
+def test_r1_pipe_row_that_lost_its_padding_and_total() -> None:
+    """A pipe row whose padding and last value were lost keeps its values in their columns."""
+    text = _seed(SEED_PIPE)
+    row = "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"
+    assert row in text
+    result = gia_report.parse_with_notes(
+        text.replace(row, "二、上年结转政府信息公开申请数量 | 0 | 2 | 0 | 0 | 0 | 0 |")
+    )
+    _blank_or_noted(result, "carried_over", (0, 2, 0, 0, 0, 0, None))
+
+
+def test_r2_empty_line_in_the_blank_line_layout_is_the_blank_cell() -> None:
+    """A blank cell written as an empty line splits the row; the continuation is placed after the blank."""
+    report = Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(
+            new=RequestRow(
+                natural_person=3, commercial=None, research=2, social_welfare=1, legal_services=0, other_org=0, total=6
+            )
+        ),
+    )
+    text = write_text(report, "blank-line")
+    cut = text.replace("\t一、本年新收政府信息公开申请数量\n\t3\n\t\n", "\t一、本年新收政府信息公开申请数量\n\t3\n\n")
+    assert cut != text
+    result = gia_report.parse_with_notes(cut)
+    _blank_or_noted(result, "new", (3, None, 2, 1, 0, 0, 6))
+
+
+def test_r2_two_empty_lines_for_one_missing_cell_are_not_guessed() -> None:
+    """Where the empty lines do not match the missing cells, the row is left blank with a note naming it."""
+    report = Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(
+            new=RequestRow(
+                natural_person=3, commercial=None, research=2, social_welfare=1, legal_services=0, other_org=0, total=6
+            )
+        ),
+    )
+    text = write_text(report, "blank-line")
+    cut = text.replace("\t一、本年新收政府信息公开申请数量\n\t3\n\t\n", "\t一、本年新收政府信息公开申请数量\n\t3\n\n\n")
+    result = gia_report.parse_with_notes(cut)
+    _blank_or_noted(result, "new", (3, None, 2, 1, 0, 0, 6))
+
+
+def _appeals_text(body: str) -> str:
+    text = write_text(Report(format_version="2021", agency="某局", year=2023), "tab")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在")
+    return text[:start] + body + text[end:]
+
+
+def test_r3_labelled_appeals_rows_in_another_order_are_placed_by_label() -> None:
+    """Appeals printed as labelled rows, 复议后起诉 first, read by their labels."""
+    body = (
+        "四、政府信息公开行政复议、行政诉讼情况\n\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "复议后起诉\t0\t0\t0\t5\t5\n未经复议直接起诉\t2\t1\t0\t0\t3\n行政复议\t1\t0\t0\t0\t1\n"
+    )
+    appeals = gia_report.parse(_appeals_text(body)).appeals
+    assert (appeals.review.upheld, appeals.review.total) == (1, 1)
+    assert (appeals.litigation_direct.upheld, appeals.litigation_direct.corrected, appeals.litigation_direct.total) == (
+        2,
+        1,
+        3,
+    )
+    assert (appeals.litigation_after_review.pending, appeals.litigation_after_review.total) == (5, 5)
+
+
+def test_r3_appeals_header_in_another_order_maps_the_groups() -> None:
+    """A data row under a header naming 复议后起诉 before 未经复议直接起诉 is read in the header's order."""
+    captions = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    body = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n"
+        "\t\t\t\t\t复议后起诉\t\t\t\t\t未经复议直接起诉\n"
+        f"{captions}\n1\t0\t0\t0\t1\t0\t0\t0\t5\t5\t2\t1\t0\t0\t3\n"
+    )
+    appeals = gia_report.parse(_appeals_text(body)).appeals
+    assert appeals.litigation_after_review.total == 5
+    assert appeals.litigation_direct.total == 3
+
+
+def test_r3_unlabelled_appeals_without_header_are_read_in_national_order_with_a_note() -> None:
+    """Fifteen values with neither labels nor a header: national order, and a note saying so."""
+    body = "四、政府信息公开行政复议、行政诉讼情况\n1\t0\t0\t0\t1\t2\t1\t0\t0\t3\t0\t0\t0\t5\t5\n"
+    result = gia_report.parse_with_notes(_appeals_text(body))
+    assert result.report.appeals.litigation_after_review.total == 5
+    assert any(note.code == "appeals-by-order" for note in result.notes)
+
+
+def test_r4_two_labels_before_their_values_are_paired_in_order() -> None:
+    """PDF text printing label 3, label 4, values 3, values 4 gives each row its own values."""
+    if not REAL_PDF_TEXT.exists():
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    real = read_text(REAL_PDF_TEXT)
+    rows = "3.危及“三安全一稳定” 1 0 0 0 0 0 1\n4.保护第三方合法权益 0 0 0 0 0 0 0\n"
+    assert rows in real
+    moved = real.replace(rows, "3.危及“三安全一稳定”\n4.保护第三方合法权益\n1 0 0 0 0 0 1\n0 0 0 0 0 0 0\n")
+    result = gia_report.parse_with_notes(moved)
+    _blank_or_noted(result, "withheld_three_safeties", (1, 0, 0, 0, 0, 0, 1))
+    _blank_or_noted(result, "withheld_third_party", (0, 0, 0, 0, 0, 0, 0))
+
+
+def test_r4_labels_before_fewer_lines_of_values_are_not_placed() -> None:
+    """Two labels before one line of values: whose values they are is unknown, so neither row gets them."""
+    if not REAL_PDF_TEXT.exists():
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    real = read_text(REAL_PDF_TEXT)
+    rows = "3.危及“三安全一稳定” 1 0 0 0 0 0 1\n4.保护第三方合法权益 0 0 0 0 0 0 0\n"
+    result = gia_report.parse_with_notes(
+        real.replace(rows, "3.危及“三安全一稳定”\n4.保护第三方合法权益\n1 0 0 0 0 0 1\n")
+    )
+    assert result.report.requests.withheld_third_party.total is None
+    assert _noted(result, "requests/withheld_third_party/total")
+
+
+def _blank_tab(*rows: tuple[str, str]) -> str:
+    """A tab report printed all blank, with each printed row *old* replaced by *new*."""
+    text = write_text(Report(format_version="2021", agency="某局", year=2023), "tab")
+    for old, new in rows:
+        line = next(line for line in text.splitlines() if old in line)
+        text = text.replace(line, new)
+    return text
+
+
+def test_r5_an_identity_tie_break_is_recorded() -> None:
+    """A placement chosen because the row adds up says so in its source and in the identities spent."""
+    # Nine cells, two values: the windows starting at 1 and at 2 hold both; only the first adds up with its total.
+    text = _blank_tab(("一、本年新收", "一、本年新收政府信息公开申请数量\t\t\t5\t\t\t\t\t5\t"))
+    result = gia_report.parse_with_notes(text)
+    assert _values(result.report.requests.new) == (None, 5, None, None, None, None, 5)
+    source = result.sources["requests/new/total"]
+    assert source.how == "total"
+    assert source.equations == ("row-total at requests/new/total",)
+    assert [str(equation) for equation in result.spent] == ["row-total at requests/new/total"]
+
+
+def test_r6_a_window_is_not_applied_to_rows_whose_label_stands_elsewhere() -> None:
+    """A window that fixed one row is not taken as the shape of a row whose label stands in another cell."""
+    text = _blank_tab(
+        ("一、本年新收", "一、本年新收政府信息公开申请数量\t\t5\t\t\t\t\t\t5\t"),
+        ("予以公开", "三、本年度办理结果\t（一）予以公开\t\t\t4\t\t\t\t\t\t"),
+    )
+    result = gia_report.parse_with_notes(text)
+    assert _values(result.report.requests.new) == (5, None, None, None, None, None, 5)
+    assert _values(result.report.requests.granted) == (None,) * 7
+    assert _noted(result, "requests/granted/commercial")
+
+
+def test_r7_similar_label_with_another_enumerator_is_refused() -> None:
+    """``5.属于三类过程性信息`` is not read as row 6; row 6 keeps its own values."""
+    text = _seed(SEED_TAB)
+    five = "⇥⇥5. 属于三类内部事务信息⇥0⇥0⇥0⇥0⇥0⇥0⇥0".replace("⇥", "\t")
+    six = "⇥⇥6. 属于四类过程性信息⇥0⇥0⇥0⇥0⇥0⇥0⇥0".replace("⇥", "\t")
+    assert five in text and six in text
+    text = text.replace(five, "\t\t5. 属于三类过程性信息\t7\t0\t0\t0\t0\t0\t7").replace(
+        six, "\t\t6. 属于四类过程性信息\t2\t0\t0\t0\t0\t0\t2"
+    )
+    result = gia_report.parse_with_notes(text)
+    assert result.report.requests.withheld_process_info.total == 2
+    assert result.report.requests.withheld_process_info.natural_person == 2
+
+
+def test_r8_header_over_two_lines_in_another_order_is_not_read_in_catalog_order() -> None:
+    """A two-line header naming 科研机构 before 商业企业 leaves the rows blank with a note, never swapped."""
+    text = _seed(SEED_TAB)
+    header = "⇥⇥⇥商业企业⇥科研机构⇥社会公益组织⇥法律服务机构⇥其他⇥⇥".replace("⇥", "\t")
+    assert header in text
+    row = "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t"
+    text = text.replace(header, header.replace("商业企业\t科研机构", "科研机构\t商业企业"))
+    result = gia_report.parse_with_notes(text.replace(row, "一、本年新收政府信息公开申请数量\t\t0\t1\t2\t0\t0\t0\t3\t"))
+    new = result.report.requests.new
+    assert new.commercial in (None, 2) and new.research in (None, 1)
+    if new.commercial is None:
+        assert _noted(result, "requests/new/commercial")
+
+
+def test_r9_a_blank_row_printed_with_its_group_is_found() -> None:
+    """``（六）其他处理 | 3.其他`` printed blank is the row 3.其他 printed blank, not a header row."""
+    text = _seed(SEED_TAB)
+    row = "3. 其他\t\t0\t0\t0\t0\t0\t0\t0\t"
+    assert row in text
+    result = gia_report.parse_with_notes(text.replace(row, "\t(六) 其他处理\t3. 其他\t\t\t\t\t\t\t"))
+    assert result.report.requests.other_other.total is None
+    assert not any(note.code == "missing-row" and "3.其他" in note.message for note in result.notes)
+
+
+def test_r10_an_internal_error_says_it_is_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug inside the reader is a ParseError that says so, names the exception and chains it."""
+    text = write_text(Report(format_version="2021", agency="某局", year=2023), "tab")
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("placement exploded")
+
+    monkeypatch.setattr(_tables, "read_appeals", broken)
+    with pytest.raises(gia_report.ParseError) as raised:
+        gia_report.parse(text)
+    assert "bug" in raised.value.msg and "RuntimeError" in raised.value.msg
+    assert isinstance(raised.value.__cause__, RuntimeError)
