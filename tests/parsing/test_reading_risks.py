@@ -256,7 +256,8 @@ def test_r9_a_blank_row_printed_with_its_group_is_found() -> None:
     row = "3. 其他\t\t0\t0\t0\t0\t0\t0\t0\t"
     assert row in text
     result = gia_report.parse_with_notes(text.replace(row, "\t(六) 其他处理\t3. 其他\t\t\t\t\t\t\t"))
-    assert result.report.requests.other_other.total is None
+    other = result.report.requests.other_other
+    assert other is not None and _values(other) == (None,) * 7
     assert not any(note.code == "missing-row" and "3.其他" in note.message for note in result.notes)
 
 
