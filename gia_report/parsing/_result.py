@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any
 
@@ -54,6 +54,14 @@ class Detection:
         return f"{self.layout} (table lines per layout: {counts})"
 
 
+def _keys(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _equations(value: Iterable[Equation]) -> tuple[Equation, ...]:
+    return tuple(value)
+
+
 def _registered(instance: Note, attribute: attrs.Attribute[str], code: str) -> None:
     if code not in NOTE_CODES:
         raise ValueError(f"note code {code!r} is not registered in gia_report.parsing.notes.NOTE_CODES")
@@ -75,7 +83,7 @@ class Note:
     code: str = attrs.field(validator=_registered)
     message: str
     line: int | None = None
-    cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    cells: tuple[str, ...] = attrs.field(default=(), converter=_keys)
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "text"
@@ -115,7 +123,7 @@ class CellSource:
     column: int
     text: str
     how: str = "exact"
-    equations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    equations: tuple[str, ...] = attrs.field(default=(), converter=_keys)
 
 
 class _Frozen(Mapping[str, Any]):
@@ -165,7 +173,7 @@ class ParseResult:
     notes: tuple[Note, ...]
     detection: Detection
     sources: Mapping[str, CellSource] = attrs.field(converter=_frozen_mapping, eq=False)
-    spent: tuple[Equation, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    spent: tuple[Equation, ...] = attrs.field(default=(), converter=_equations, eq=False)
     unsplit: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, eq=False)
 
     @property
