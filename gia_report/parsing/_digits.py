@@ -1,0 +1,651 @@
+"""Collapsed digit runs: every reading of a run, and the cells that the table's identities fix.
+
+A crawler that saves a web page's text drops the separators between cells: the
+row ``23 | 0 | 0 | 0 | 0 | 0 | 23`` arrives as ``230000023``. The digits are all
+there; what is lost is where one number ends and the next begins.
+
+`splits` gives every reading of one run, one printed number per cell, as a
+cell can print it: no leading zero in a number of two digits or more; a
+``signed`` cell (the 2019 本年增/减) may carry ``+`` or ``-``; ``money`` may
+carry decimals and a unit (元, 万元); a placeholder (``-``, ``/``, ``—``) is a
+cell printed blank. Spaces are ignored: a crawler leaves stray ones, which are
+no reliable separators. A ``|`` in a run is a cut that every reading makes
+(text stood there). A run with an *open end* (prose glued after it:
+``…20000022025年``) may leave trailing digits unread, as the number that starts
+the prose.
+
+`solve` takes the runs of one table and the identity instances of the catalog
+(`gia_report._cells.Equation`: data, never the checker) and gives a cell the
+value that every consistent reading gives it:
+
+1. each run alone: where all its readings agree, the digits alone decide;
+2. each run with the equations whose cells all lie in it (a row's 总计);
+3. the runs still read several ways, with the equations across runs (the
+   balance, the outcome sums): a reading stays if some choice of readings of
+   the other runs satisfies every equation.
+
+In an equation a placeholder counts as 0, and an equation whose total cells are
+all placeholders constrains nothing (as `gia_report.check` treats blanks). A
+cell whose consistent readings disagree has no value; nor has one of a run that
+no reading is consistent for, except where the digits alone decide it. Nothing
+is ever chosen by closeness or plausibility. Every search is bounded by a count
+of steps; past it the cells stay open. Each value says which equations it
+relied on (`Solution.used`), so that they are not taken as evidence later.
+
+>>> splits("2648-18538", ("count", "signed", "count"))
+(('2648', '-', '18538'), ('2648', '-1', '8538'), ('2648', '-18', '538'), ('2648', '-185', '38'), ('2648', '-1853', '8'))
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from .._cells import Equation
+from ..catalog import CellKind
+
+__all__ = ["Reading", "Run", "RunOutcome", "Solution", "compact", "solve", "splits", "value_of"]
+
+#: One reading of a run: the printed text of each of its cells.
+Reading = tuple[str, ...]
+Value = int | Decimal | tuple[Decimal, str] | None
+
+#: Placeholders a cell may print for nothing (after NFKC), longest first.
+_PLACEHOLDERS = ("——", "--", "/-", "—", "-", "/", "\\", "–", "−", "─")
+_DIGITS = frozenset("0123456789")
+#: The characters a run is made of, besides digits (after NFKC, spaces removed).
+RUN_CHARACTERS = frozenset("0123456789,.+-|/\\—–−─元万")
+_UNITS = ("万元", "元")
+#: The steps one run's search may take in `solve`, at most.
+RUN_LIMIT = 5_000
+
+
+class _Bound(Exception):
+    """The search took more steps than its limit."""
+
+
+class _Budget:
+    """A count of search steps left."""
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def step(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _Bound
+
+
+def compact(text: str) -> tuple[str, tuple[int, ...]]:
+    """*text* in NFKC without spaces, and the index in *text* of each character kept.
+
+    >>> compact("23 0１")
+    ('2301', (0, 1, 3, 4))
+    """
+    kept: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            continue
+        for folded in unicodedata.normalize("NFKC", char):
+            if not folded.isspace():
+                kept.append(folded)
+                where.append(index)
+    return "".join(kept), tuple(where)
+
+
+def value_of(text: str, kind: CellKind) -> Value:
+    """The value a cell's *text* of a reading stands for: ``None`` for a placeholder.
+
+    Money keeps its unit beside the number (``(Decimal('12.5'), '万元')``):
+    readings are compared by value, and 12.5万元 is not 12.5元.
+
+    >>> value_of("1,234", "count"), value_of("-3", "signed"), value_of("-", "count")
+    (1234, -3, None)
+    """
+    if text in _PLACEHOLDERS:
+        return None
+    if kind == "money":
+        unit = next((unit for unit in _UNITS if text.endswith(unit)), "")
+        return Decimal(text[: len(text) - len(unit)].replace(",", "")), unit
+    return int(text.replace(",", ""))
+
+
+def _number(value: Value) -> int | Decimal:
+    """*value* as a term of an equation: a placeholder counts as 0."""
+    if value is None:
+        return 0
+    if isinstance(value, tuple):
+        return value[0]
+    return value
+
+
+def _digits_end(s: str, i: int) -> int:
+    while i < len(s) and s[i] in _DIGITS:
+        i += 1
+    return i
+
+
+def _ends(s: str, i: int, kind: CellKind) -> Iterator[int]:
+    """Every end *j* such that ``s[i:j]`` is a cell of *kind* as a cell can print it."""
+    n = len(s)
+    for placeholder in _PLACEHOLDERS:
+        if s.startswith(placeholder, i):
+            yield i + len(placeholder)
+    start = i
+    if kind == "signed" and i < n and s[i] in "+-":
+        start = i + 1
+    if start >= n or s[start] not in _DIGITS:
+        return
+    if s[start] == "0":
+        if start > i:
+            return  # a sign before 0 is not printed
+        integer_ends = [start + 1]
+    else:
+        integer_ends = list(range(start + 1, _digits_end(s, start) + 1))
+        integer_ends.extend(_grouped(s, start))
+    for end in integer_ends:
+        if kind != "money":
+            yield end
+            continue
+        decimal_ends = [end]
+        if end + 1 < n and s[end] == "." and s[end + 1] in _DIGITS:
+            decimal_ends.extend(range(end + 2, _digits_end(s, end + 1) + 1))
+        for number_end in decimal_ends:
+            yield number_end
+            for unit in _UNITS:
+                if s.startswith(unit, number_end):
+                    yield number_end + len(unit)
+
+
+def _grouped(s: str, start: int) -> list[int]:
+    """The ends of a number with thousands separators starting at *start*: ``1,234`` ``12,345,678``."""
+    found: list[int] = []
+    for lead in range(1, 4):
+        end = start + lead
+        if _digits_end(s, start) < end:
+            break
+        while end + 4 <= len(s) and s[end] == "," and all(c in _DIGITS for c in s[end + 1 : end + 4]):
+            end += 4
+            found.append(end)
+    return found
+
+
+def _leftover(s: str, i: int) -> bool:
+    """Whether ``s[i:]`` can be the number that starts the prose after an open run: ``2025`` of 2025年."""
+    return i < len(s) and s[i] in "123456789" and _digits_end(s, i) == len(s)
+
+
+@attrs.frozen
+class _Local:
+    """An equation inside one run, by cell index: ``totals`` and ``parts``; additive when no cell is signed."""
+
+    totals: tuple[int, ...]
+    parts: tuple[int, ...]
+    additive: bool
+
+
+def _holds(totals: Sequence[Value], parts: Sequence[Value]) -> bool:
+    if all(value is None for value in totals):
+        return True  # a blank total is no constraint
+    return sum(_number(v) for v in totals) == sum(_number(v) for v in parts)
+
+
+def _cell_counts(s: str, kinds: Sequence[CellKind], open_end: bool) -> tuple[list[int], list[int]]:
+    """For each position of *s*, the fewest and the most cells (of any of *kinds*) that can read the rest.
+
+    ``10**9`` stands for "none can". They bound the search: a branch that
+    leaves more digits than its remaining cells can read is cut at once.
+    """
+    n = len(s)
+    never = 10**9
+    fewest, most = [never] * (n + 1), [-never] * (n + 1)
+    fewest[n] = most[n] = 0
+    present = sorted(set(kinds))
+    for i in range(n - 1, -1, -1):
+        if s[i] == "|":
+            fewest[i], most[i] = fewest[i + 1], most[i + 1]
+            continue
+        if open_end and _leftover(s, i):
+            fewest[i], most[i] = 0, max(most[i], 0)
+        for kind in present:
+            for end in _ends(s, i, kind):
+                if fewest[end] < never:
+                    fewest[i] = min(fewest[i], fewest[end] + 1)
+                    most[i] = max(most[i], most[end] + 1)
+    return fewest, most
+
+
+def _search(
+    s: str, kinds: Sequence[CellKind], open_end: bool, local: Sequence[_Local], budget: _Budget
+) -> list[Reading]:
+    """Every reading of the compact run *s* into cells of *kinds* that satisfies the *local* equations."""
+    n, count = len(s), len(kinds)
+    found: list[Reading] = []
+    texts: list[str] = []
+    values: list[Value] = []
+    fewest, most_cells = _cell_counts(s, kinds, open_end)
+    ends: dict[tuple[int, CellKind], list[tuple[str, int, Value]]] = {}
+
+    # A placeholder may still come as a total, which would leave its equation no constraint.
+    blank_ahead = any(placeholder in s for placeholder in _PLACEHOLDERS)
+
+    def feasible(i: int) -> bool:
+        # Bounds of the cells not yet read: 0, and a number of every digit left but one per other cell.
+        read = len(values)
+        left = count - read
+        if not fewest[i] <= left <= most_cells[i]:
+            return False
+        most = 10 ** max(0, n - i - left + 1) - 1 if left else 0
+        for rule in local:
+            if not rule.additive:
+                continue
+            if any(index >= read for index in rule.totals):
+                if blank_ahead:
+                    continue
+            elif all(values[index] is None for index in rule.totals):
+                continue
+            low: int | Decimal = 0
+            high: int | Decimal = 0
+            for index in rule.totals:
+                if index < read:
+                    low += _number(values[index])
+                    high += _number(values[index])
+                else:
+                    high += most
+            for index in rule.parts:
+                if index < read:
+                    low -= _number(values[index])
+                    high -= _number(values[index])
+                else:
+                    low -= most
+            if low > 0 or high < 0:
+                return False
+        return True
+
+    def visit(i: int) -> None:
+        budget.step()
+        while i < n and s[i] == "|":
+            i += 1
+        if len(values) == count:
+            ended = i == n or (open_end and _leftover(s, i))
+            if ended and all(_holds([values[t] for t in r.totals], [values[p] for p in r.parts]) for r in local):
+                found.append(tuple(texts))
+            return
+        kind = kinds[len(values)]
+        at = ends.get((i, kind))
+        if at is None:
+            at = ends[(i, kind)] = [(s[i:end], end, value_of(s[i:end], kind)) for end in _ends(s, i, kind)]
+        for text, end, value in at:
+            texts.append(text)
+            values.append(value)
+            if feasible(end):
+                visit(end)
+            texts.pop()
+            values.pop()
+
+    if fewest[0] <= count <= most_cells[0]:
+        visit(0)
+    return found
+
+
+def splits(
+    run: str, kinds: Sequence[CellKind], *, open_end: bool = False, limit: int = 10_000
+) -> tuple[Reading, ...] | None:
+    """Every reading of the digit *run* as one printed number per cell of *kinds*, or ``None`` past *limit* steps.
+
+    *open_end*: prose is glued after the run, so its trailing digits may be the
+    number that starts the prose, left unread.
+
+    >>> splits("0237", ("count", "count", "count"))
+    (('0', '2', '37'), ('0', '23', '7'))
+    """
+    s, _ = compact(run)
+    if any(char not in RUN_CHARACTERS for char in s):
+        return ()
+    try:
+        return tuple(_search(s, kinds, open_end, (), _Budget(limit)))
+    except _Bound:
+        return None
+
+
+@attrs.frozen
+class Run:
+    """The unsplit values of one printed row (or several): the keys and kinds of its cells, and its text.
+
+    ``text`` is the run as printed (spaces kept; ``|`` marks a cut every
+    reading makes); ``open_end`` that prose is glued after it.
+    """
+
+    cells: tuple[str, ...]
+    kinds: tuple[CellKind, ...]
+    text: str
+    open_end: bool = False
+
+
+Status = Literal["read", "ambiguous", "inconsistent", "unreadable", "unbounded"]
+
+
+@attrs.frozen
+class RunOutcome:
+    """How one run was read.
+
+    ``status``: ``read`` (every cell has its value), ``ambiguous`` (consistent
+    readings disagree on some cells), ``inconsistent`` (no reading satisfies
+    the equations), ``unreadable`` (no reading at all: too few digits, or a
+    character no number has), ``unbounded`` (more readings than the search
+    bound). ``readings`` are the readings still possible (for a note: the
+    consistent ones, or the digits' own when none is consistent);
+    ``equations`` those the run's values relied on.
+    """
+
+    status: Status
+    readings: tuple[Reading, ...]
+    equations: tuple[Equation, ...] = ()
+
+
+@attrs.frozen
+class Solution:
+    """The cells the printed digits fix: ``texts`` by key (the text every consistent reading gives the cell).
+
+    ``used`` gives, for each key of ``texts``, the equations its value relied
+    on (empty when the digits alone decided it); ``runs`` how each run was
+    read, in the order given.
+    """
+
+    texts: Mapping[str, str]
+    used: Mapping[str, tuple[Equation, ...]]
+    runs: tuple[RunOutcome, ...]
+
+    @property
+    def spent(self) -> tuple[Equation, ...]:
+        """Every equation some value relied on, once, in the order first used."""
+        return tuple(dict.fromkeys(equation for used in self.used.values() for equation in used))
+
+
+@attrs.define
+class _State:
+    """What is known of one run while solving."""
+
+    run: Run
+    plain: list[Reading] | None  # the digits' own readings (None: past the bound)
+    rowwise: list[Reading]  # those that satisfy the run's own equations
+    local: tuple[Equation, ...] = ()  # the run's own equations, when they removed readings
+    status: Status = "read"
+    domain: list[Reading] = attrs.field()  # those that some solution of the equations across runs contains
+
+    @domain.default
+    def _rowwise(self) -> list[Reading]:
+        return list(self.rowwise)
+
+
+def _agreed(readings: Sequence[Reading], kinds: Sequence[CellKind], index: int) -> bool:
+    if not readings:
+        return False
+    first = value_of(readings[0][index], kinds[index])
+    return all(value_of(reading[index], kinds[index]) == first for reading in readings[1:])
+
+
+def solve(runs: Sequence[Run], equations: Sequence[Equation], *, limit: int = 50_000) -> Solution:
+    """The cells the printed digits of *runs* fix, given that every equation whose cells all lie in them holds.
+
+    A cell gets a value only if every consistent reading gives it that value.
+    *limit* bounds the steps of the whole search (each run's own at most
+    `RUN_LIMIT`).
+
+    >>> from gia_report._cells import Equation
+    >>> row = Equation("row-total", "t", ("t/r/total",), ("t/r/a", "t/r/b"), "r", "total")
+    >>> solve([Run(("t/r/a", "t/r/b", "t/r/total"), ("count",) * 3, "21012")], [row]).texts
+    {'t/r/a': '2', 't/r/b': '10', 't/r/total': '12'}
+    """
+    where: dict[str, tuple[int, int]] = {}
+    for r, run in enumerate(runs):
+        for c, key in enumerate(run.cells):
+            where[key] = (r, c)
+    applicable = [e for e in equations if all(key in where for key in e.terms)]
+    runs_of = {e: {where[key][0] for key in e.terms} for e in applicable}
+    own: dict[int, list[Equation]] = {}
+    for e, involved in runs_of.items():
+        if len(involved) == 1:
+            own.setdefault(next(iter(involved)), []).append(e)
+    budget = _Budget(limit)
+    states = [_read_alone(run, tuple(own.get(r, ())), where, budget) for r, run in enumerate(runs)]
+    across = [e for e in applicable if len(runs_of[e]) > 1]
+    relied = _solve_across(states, across, where, budget)
+    texts: dict[str, str] = {}
+    used: dict[str, tuple[Equation, ...]] = {}
+    outcomes: list[RunOutcome] = []
+    for r, state in enumerate(states):
+        run = state.run
+        # The readings by the run's own equations hold unless the equations across runs refuted them all.
+        trusted = state.status in ("read", "unbounded")
+        for c, key in enumerate(run.cells):
+            if state.plain is not None and _agreed(state.plain, run.kinds, c):
+                texts[key], used[key] = state.plain[0][c], ()
+            elif trusted and _agreed(state.rowwise, run.kinds, c):
+                texts[key], used[key] = state.rowwise[0][c], state.local
+            elif trusted and _agreed(state.domain, run.kinds, c):
+                texts[key], used[key] = state.domain[0][c], relied.get(r, state.local)
+        status = state.status
+        if status == "read" and any(key not in texts for key in run.cells):
+            status = "ambiguous"
+        shown = state.domain or state.rowwise or state.plain or []
+        spent = tuple(dict.fromkeys(e for key in run.cells for e in used.get(key, ())))
+        outcomes.append(RunOutcome(status, tuple(shown), spent))
+    return Solution(texts=texts, used=used, runs=tuple(outcomes))
+
+
+def _satisfies(reading: Reading, kinds: Sequence[CellKind], local: Sequence[_Local]) -> bool:
+    values = [value_of(text, kind) for text, kind in zip(reading, kinds, strict=True)]
+    return all(_holds([values[t] for t in rule.totals], [values[p] for p in rule.parts]) for rule in local)
+
+
+def _bounded(
+    budget: _Budget, s: str, kinds: Sequence[CellKind], open_end: bool, local: Sequence[_Local]
+) -> list[Reading] | None:
+    """`_search` within at most `RUN_LIMIT` of the steps left, taken from *budget*; ``None`` past them."""
+    allowance = _Budget(min(RUN_LIMIT, max(0, budget.left)))
+    try:
+        return _search(s, kinds, open_end, local, allowance)
+    except _Bound:
+        return None
+    finally:
+        budget.left -= min(RUN_LIMIT, max(0, budget.left)) - max(0, allowance.left)
+
+
+def _read_alone(run: Run, own: tuple[Equation, ...], where: Mapping[str, tuple[int, int]], budget: _Budget) -> _State:
+    """Steps 1 and 2: the readings of *run* by its digits, then with its *own* equations (all cells in it)."""
+    s, _ = compact(run.text)
+    if any(char not in RUN_CHARACTERS for char in s):
+        return _State(run, [], [], status="unreadable")
+    plain = _bounded(budget, s, run.kinds, run.open_end, ())
+    if plain is not None and (len(plain) <= 1 or not own):
+        # One reading or none, or no equation of its own: the digits alone decide (check judges the rest).
+        return _State(run, plain, list(plain), status="read" if plain else "unreadable")
+    if not own:
+        return _State(run, None, [], status="unbounded")
+    local = [
+        _Local(
+            tuple(where[key][1] for key in e.total),
+            tuple(where[key][1] for key in e.parts),
+            all(run.kinds[where[key][1]] != "signed" for key in e.terms),
+        )
+        for e in own
+    ]
+    if plain is not None:
+        rowwise: list[Reading] | None = [reading for reading in plain if _satisfies(reading, run.kinds, local)]
+    else:
+        rowwise = _bounded(budget, s, run.kinds, run.open_end, local)
+    if rowwise is None:
+        return _State(run, plain, [], status="unbounded")
+    if plain is not None and len(rowwise) == len(plain):
+        return _State(run, plain, rowwise)
+    return _State(run, plain, rowwise, own, "read" if rowwise else "inconsistent")
+
+
+def _solve_across(
+    states: list[_State], across: Sequence[Equation], where: Mapping[str, tuple[int, int]], budget: _Budget
+) -> dict[int, tuple[Equation, ...]]:
+    """Step 3: narrow the runs read several ways by the equations across runs.
+
+    Returns, for each run narrowed, the equations its values then rely on: those
+    of its group of runs, and the runs' own equations that removed readings of
+    any run they involve.
+    """
+    alive = {r for r, state in enumerate(states) if state.domain and state.status == "read"}
+    usable = [e for e in across if all(where[key][0] in alive for key in e.terms)]
+    open_runs = {r for r in alive if len(states[r].domain) > 1}
+    touching = [e for e in usable if any(where[key][0] in open_runs for key in e.terms)]
+    # Groups of open runs that share an equation.
+    group_of = {r: r for r in open_runs}
+
+    def root(r: int) -> int:
+        while group_of[r] != r:
+            r = group_of[r]
+        return r
+
+    for e in touching:
+        involved = sorted({where[key][0] for key in e.terms} & open_runs)
+        for other in involved[1:]:
+            group_of[root(other)] = root(involved[0])
+    groups: dict[int, list[int]] = {}
+    for r in sorted(open_runs):
+        groups.setdefault(root(r), []).append(r)
+    relied: dict[int, tuple[Equation, ...]] = {}
+    for members in groups.values():
+        rules = [e for e in touching if {where[key][0] for key in e.terms} & set(members)]
+        try:
+            supported = _supported(states, members, rules, where, budget)
+        except _Bound:
+            for r in members:
+                states[r].status = "unbounded"
+            continue
+        if supported is None:
+            for r in members:
+                states[r].status = "inconsistent"
+                states[r].domain = []
+            continue
+        chain: list[Equation] = []
+        for e in rules:
+            chain.append(e)
+            for r in sorted({where[key][0] for key in e.terms}):
+                chain.extend(states[r].local)
+        for r in members:
+            narrowed = [states[r].domain[d] for d in sorted(supported[r])]
+            if len(narrowed) < len(states[r].domain):
+                relied[r] = tuple(dict.fromkeys([*states[r].local, *chain]))
+            states[r].domain = narrowed
+    return relied
+
+
+def _supported(
+    states: Sequence[_State],
+    members: Sequence[int],
+    rules: Sequence[Equation],
+    where: Mapping[str, tuple[int, int]],
+    budget: _Budget,
+) -> dict[int, set[int]] | None:
+    """For each run of *members*, the readings that some solution of *rules* contains; ``None`` if none has one."""
+    member_set = set(members)
+    values = {
+        r: [
+            tuple(value_of(text, kind) for text, kind in zip(reading, states[r].run.kinds, strict=True))
+            for reading in states[r].domain
+        ]
+        for r in members
+    }
+
+    def fixed(key: str) -> Value:
+        r, c = where[key]
+        return value_of(states[r].domain[0][c], states[r].run.kinds[c])
+
+    # Each rule as: a constant, and each member's contribution (totals minus parts) per reading.
+    prepared = []
+    for e in rules:
+        constant = Decimal(0)
+        blank_total_possible = False
+        contributions: dict[int, list[Decimal]] = {}
+        for sign, keys in ((1, e.total), (-1, e.parts)):
+            for key in keys:
+                r, c = where[key]
+                if r in member_set:
+                    column = [_number(reading[c]) for reading in values[r]]
+                    if sign == 1 and any(reading[c] is None for reading in values[r]):
+                        blank_total_possible = True
+                    totals = contributions.setdefault(r, [Decimal(0)] * len(values[r]))
+                    for d, number in enumerate(column):
+                        totals[d] += sign * number
+                else:
+                    value = fixed(key)
+                    if sign == 1 and value is None:
+                        blank_total_possible = True
+                    constant += sign * _number(value)
+        signed = any(states[where[key][0]].run.kinds[where[key][1]] == "signed" for key in e.terms)
+        prepared.append((e, constant, contributions, blank_total_possible or signed))
+    order = sorted(members, key=lambda r: (len(states[r].domain), r))
+    supported: dict[int, set[int]] = {r: set() for r in members}
+
+    def holds(e: Equation, choice: Mapping[int, int]) -> bool:
+        totals: list[Value] = []
+        parts: list[Value] = []
+        for keys, into in ((e.total, totals), (e.parts, parts)):
+            for key in keys:
+                r, c = where[key]
+                into.append(values[r][choice[r]][c] if r in member_set else fixed(key))
+        return _holds(totals, parts)
+
+    def consistent(choice: dict[int, int]) -> bool:
+        for e, constant, contributions, exact_only in prepared:
+            if all(r in choice for r in contributions):
+                if not holds(e, choice):
+                    return False
+                continue
+            if exact_only:
+                continue
+            low = high = constant
+            for r, column in contributions.items():
+                if r in choice:
+                    low += column[choice[r]]
+                    high += column[choice[r]]
+                else:
+                    low += min(column)
+                    high += max(column)
+            if low > 0 or high < 0:
+                return False
+        return True
+
+    def find(choice: dict[int, int], rest: list[int]) -> dict[int, int] | None:
+        budget.step()
+        if not rest:
+            return dict(choice)
+        r, others = rest[0], rest[1:]
+        for d in range(len(values[r])):
+            choice[r] = d
+            if consistent(choice):
+                found = find(choice, others)
+                if found is not None:
+                    del choice[r]
+                    return found
+            del choice[r]
+        return None
+
+    any_solution = False
+    for r in order:
+        for d in range(len(values[r])):
+            if d in supported[r]:
+                continue
+            choice = {r: d}
+            found = find(choice, [m for m in order if m != r]) if consistent(choice) else None
+            if found is not None:
+                any_solution = True
+                for m, reading in found.items():
+                    supported[m].add(reading)
+        if not any_solution:
+            return None
+    return supported
