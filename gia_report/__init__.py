@@ -6,9 +6,10 @@
 1288
 """
 
+from .aggregate import SumNote, SumResult, check_hierarchy, sum_reports, sum_reports_with_notes
 from .batch import FileResult, parse_files
 from .checking import Finding, Findings, check, check_series
-from .errors import GiaReportError, ParseError, SerializationError
+from .errors import AggregationError, GiaReportError, ParseError, SerializationError
 from .frames import to_dataframe
 from .model import (
     Active2019,
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Active2019",
     "Active2021",
+    "AggregationError",
     "AppealRow",
     "Appeals",
     "CellSource",
@@ -63,8 +65,11 @@ __all__ = [
     "Requests",
     "SerializationError",
     "Subsection",
+    "SumNote",
+    "SumResult",
     "__version__",
     "check",
+    "check_hierarchy",
     "check_series",
     "dumps",
     "from_records",
@@ -74,6 +79,8 @@ __all__ = [
     "parse_file",
     "parse_files",
     "parse_with_notes",
+    "sum_reports",
+    "sum_reports_with_notes",
     "to_dataframe",
     "to_records",
     "xml_schema",
