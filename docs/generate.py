@@ -9,6 +9,8 @@ from pathlib import Path
 
 from gia_report.catalog import FORMATS, SECTIONS
 from gia_report.checking import CODES
+from gia_report.parsing._result import HOWS
+from gia_report.parsing.notes import NOTE_CODES
 
 DOCS = Path(__file__).resolve().parent
 
@@ -50,6 +52,39 @@ def catalog_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def notes_page() -> str:
+    """docs/notes.md: every note code a parse can give, what it means, and how a cell's value can be placed."""
+    lines = [
+        "# Notes",
+        "",
+        "Generated from `gia_report/parsing/notes.py` by `python docs/generate.py`; do not edit by hand.",
+        "",
+        "`gia_report.parse_with_notes(text)` returns, beside the report, a `Note` for every tolerated oddity of",
+        "the input and every cell that could not be read with certainty: its `code` (below), its `line`, a",
+        "`message`, and the keys of the `cells` it concerns. `parse(text, strict=True)` refuses a report that",
+        "needs any note. A cell is read right or left `None` with a note that names it: never another number.",
+        "",
+        "| code | title | cells left blank | meaning |",
+        "|---|---|---|---|",
+    ]
+    for code in NOTE_CODES.values():
+        blank = "yes" if code.blank else ""
+        lines.append(f"| `{code.code}` | {code.title} | {blank} | {code.description} |")
+    lines += [
+        "",
+        "## How a value was placed",
+        "",
+        "`ParseResult.sources[key].how` says how each value read was placed in its column, and",
+        "`.equations` names the identity instances the placement relied on (those rows are then no evidence",
+        "that the identity holds; `ParseResult.spent` lists them all):",
+        "",
+        "| how | meaning |",
+        "|---|---|",
+    ]
+    lines += [f"| `{how}` | {meaning} |" for how, meaning in HOWS.items()]
+    return "\n".join(lines) + "\n"
+
+
 def findings_page() -> str:
     """docs/findings.md: every finding code with its severity, meaning, template and an example."""
     lines = [
@@ -78,7 +113,7 @@ def findings_page() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"catalog.md": catalog_page, "findings.md": findings_page}
+PAGES = {"catalog.md": catalog_page, "findings.md": findings_page, "notes.md": notes_page}
 
 
 def main() -> None:

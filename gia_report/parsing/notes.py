@@ -53,6 +53,12 @@ NOTE_CODES: Mapping[str, NoteCode] = _codes(
         description="Navigation, footers, scripts or other articles' links of a web page were left out.",
     ),
     NoteCode(
+        code="charset",
+        title="charset not as declared",
+        description="A page's bytes were not in the charset it declares, or held bytes no charset reads "
+        "(replaced by U+FFFD): the text was read as the note says.",
+    ),
+    NoteCode(
         code="title-wrapped",
         title="title broken over lines",
         description="The title was printed over several lines and read joined.",
