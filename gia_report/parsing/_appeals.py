@@ -20,7 +20,7 @@ from .._cells import Equation
 from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label
-from ._placing import Check, Placer
+from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, store
 from ._result import Layout, Note
 from ._rows import is_text
@@ -72,12 +72,59 @@ def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment
     return [segment for segment in found if any(cell.text for cell in segment.cells)]
 
 
+def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableReading) -> bool:
+    """Place the values by the groups and captions the header's spans put over each grid column.
+
+    Returns False, having read nothing, where the header does not name a group
+    and a column over every value, or some cell of the 15 is not printed.
+    """
+    columns = table.rows[0].columns
+    groups: dict[int, str] = {}
+    captions: dict[int, str] = {}
+    values: list[Cell] = []
+    for raw in grid.rows:
+        printed = [cell for cell in raw.cells if not cell.below and cell.grid is not None]
+        if any(cell.text and not is_text(cell) for cell in printed) or (printed and not any(c.text for c in printed)):
+            values.extend(printed)
+            continue
+        for cell in printed:
+            assert cell.grid is not None
+            group = _group_of(labels, table, cell.text)
+            column = labels.column(cell.text, columns)
+            for position in range(cell.grid, cell.grid + cell.span):
+                if group is not None:
+                    groups[position] = group.key
+                if column is not None:
+                    captions[position] = column
+    placed: dict[str, Cell] = {}
+    for cell in values:
+        assert cell.grid is not None
+        span = range(cell.grid, cell.grid + cell.span)
+        keys = {(groups.get(g), captions.get(g)) for g in span}
+        if len(keys) != 1:
+            return False
+        group_key, column_key = keys.pop()
+        if group_key is None or column_key is None or f"{group_key}/{column_key}" in placed:
+            return False
+        placed[f"{group_key}/{column_key}"] = cell
+    every = [f"{row.key}/{column.key}" for row in table.rows for column in columns]
+    if set(placed) != set(every):
+        return False
+    for row in table.rows:
+        cells = [placed[f"{row.key}/{column.key}"] for column in columns]
+        reading.found[row.key] = cells[0].line
+        store(table, row, columns, [cell if cell.text else None for cell in cells], Placement(None, "grid"), reading)
+    return True
+
+
 def read_appeals(
     table: Table, labels: TableLabels, grid: Grid, equations: Sequence[Equation], reading: TableReading
 ) -> None:
-    """Read table ``appeals``: rows printed with their group labels, else one data row of 15 values."""
+    """Read table ``appeals``: by the header's grid where the form states it, else as the module docstring says."""
     columns = table.rows[0].columns
     width = len(columns)
+    if grid.geometry == "grid" and _read_by_grid(table, labels, grid, reading):
+        return
     placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     header_groups: list[Row] = []
     segments: list[_Segment] = []

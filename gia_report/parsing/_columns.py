@@ -20,9 +20,9 @@ __all__ = ["by_map", "column_maps"]
 
 
 def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict[int, str]]:
-    """For each data row (by line), the map of grid column → column key that the header rows above it make.
+    """For each data row (by the identity of its `TableRow`: lines repeat), its map of grid column → column key.
 
-    A lower header row refines a higher one (自然人 over two rows, 法人或其他组织
+    The header rows above the row make it: a lower header row refines a higher one (自然人 over two rows, 法人或其他组织
     refined by 商业企业 … below it); a header row after data rows starts a new
     map (each block of table ``active`` has its own header).
     """
@@ -42,7 +42,7 @@ def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict
                         current[position] = key
             continue
         in_data = True
-        maps[raw.line] = dict(current)
+        maps[id(raw)] = dict(current)
     return maps
 
 

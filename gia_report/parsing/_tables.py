@@ -60,7 +60,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
                 )
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
     for printed in rows:
-        _place_row(table, printed, placer, maps.get(printed.raw.line), _row_equations(equations, printed), reading)
+        _place_row(table, printed, placer, maps.get(id(printed.raw)), _row_equations(equations, printed), reading)
     return reading
 
 
