@@ -12,6 +12,7 @@ CSV field, ``null`` in JSON Lines and Parquet.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 from collections.abc import Sequence
@@ -118,8 +119,11 @@ def _pyarrow() -> Any:
 
 
 def check_form(form: Form) -> None:
-    """Raise ImportError naming the extra when *form* needs a package that is not installed."""
-    if form == "parquet":
+    """Raise ImportError naming the extra when *form* needs a package that is not installed.
+
+    It looks without importing, so that worker processes started after it do not inherit the package.
+    """
+    if form == "parquet" and importlib.util.find_spec("pyarrow") is None:
         _pyarrow()
 
 

@@ -32,7 +32,7 @@ import attrs
 
 from .errors import ParseError
 from .model import Report
-from .parsing import CellSource, Detection, Note, ParseResult, parse_with_notes
+from .parsing import ParseResult, parse_with_notes
 from .parsing._files import read_file
 
 if TYPE_CHECKING:
@@ -44,9 +44,10 @@ Status = Literal["read", "refused", "failed"]
 T = TypeVar("T")
 
 #: Files handed to a worker at once: enough to make the hand-over cheap, few enough to keep all workers busy.
-CHUNK = 8
-#: Chunks in flight per worker: enough that no worker waits for the next, few enough to keep memory flat.
-IN_FLIGHT = 3
+CHUNK = 4
+#: Chunks in flight per worker: enough that no worker waits while a slow file (a PDF) holds up the
+#: next result in order, few enough to keep memory flat.
+IN_FLIGHT = 4
 
 
 def cores() -> int:
@@ -120,23 +121,17 @@ def read_with_notes(path: str, *, strict: bool = False) -> ParseResult:
     return parse_with_notes(read_file(path), strict=strict)
 
 
-# What crosses from a worker: the parts of a ParseResult (its source map as a plain dict), or the error.
-_Parts = tuple[Report, tuple[Note, ...], Detection, dict[str, CellSource]]
-
-
-def _parse_parts(path: str, strict: bool) -> _Parts | Exception:
+def _parse_one(path: str, strict: bool) -> ParseResult | Exception:
     try:
-        result = read_with_notes(path, strict=strict)
+        return read_with_notes(path, strict=strict)
     except Exception as error:
         return _portable(error)
-    return (result.report, result.notes, result.detection, dict(result.sources))
 
 
-def _file_result(path: str, outcome: _Parts | Exception) -> FileResult:
+def _file_result(path: str, outcome: ParseResult | Exception) -> FileResult:
     if isinstance(outcome, Exception):
         return FileResult(path=path, error=outcome)
-    report, notes, detection, sources = outcome
-    return FileResult(path=path, result=ParseResult(report=report, notes=notes, detection=detection, sources=sources))
+    return FileResult(path=path, result=outcome)
 
 
 def parse_files(
@@ -152,7 +147,7 @@ def parse_files(
     .. versionadded:: 0.2
     """
     names = (os.fspath(path) for path in paths)
-    for path, outcome in map_files(partial(_parse_parts, strict=strict), names, jobs=jobs):
+    for path, outcome in map_files(partial(_parse_one, strict=strict), names, jobs=jobs):
         yield _file_result(path, outcome)
 
 

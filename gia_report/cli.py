@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import glob
+import itertools
 import json
 import os
 import re
@@ -498,14 +499,17 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = _Progress(err, sum(1 for _ in _expand(args.paths))) if err.isatty() else None
     tables: list[TableWriter] = []
     counts = {"read": 0, "refused": 0, "failed": 0, "errors": 0}
+    work = partial(_guarded_read, strict=args.strict, cells=cells_form)
+    results = map_files(work, _expand(args.paths), jobs=args.jobs)
+    # The first result starts the workers: they start before the writers import pyarrow, and do not inherit it.
+    first = list(itertools.islice(results, 1))
     try:
         cells_table = _open_table(args.out, CELL_COLUMNS) if args.out else None
         tables += [cells_table] if cells_table else []
         files_table = _open_table(args.files, FILE_COLUMNS) if args.files else None
         tables += [files_table] if files_table else []
         series: list[tuple[str, tuple[Any, ...]]] = []
-        work = partial(_guarded_read, strict=args.strict, cells=cells_form)
-        for path, outcome in map_files(work, _expand(args.paths), jobs=args.jobs):
+        for path, outcome in itertools.chain(first, results):
             item = outcome if isinstance(outcome, _Done) else _failed(path, outcome)
             status, errors, message = str(item.row[1]), item.row[8] or 0, item.row[-1]
             counts[status] += 1
@@ -526,6 +530,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         across = _across_years(series, out)
         _close(tables)
     finally:
+        results.close()
         _close(tables, quietly=True)
     out.write(
         f"{total} files: {counts['read']} read ({counts['errors']} with errors), {counts['refused']} refused, "
