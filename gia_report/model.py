@@ -480,3 +480,24 @@ class Report:
     def _check_requests_format(self, attribute: attrs.Attribute[Any], value: Requests) -> None:
         if self.format_version == "2019" and not value.other_as_one_row:
             raise ValueError("a 2019-format report prints （六）其他处理 as the one row other_handling")
+
+    def __repr__(self) -> str:
+        # attrs would list every cell (some 6,500 characters); name the report and its main totals instead.
+        # Equality and hashing stay attrs' own: only the repr is written here.
+        requests = ("new", "carried_over", "outcomes_total", "carried_forward")
+        appeals = ("review", "litigation_direct", "litigation_after_review")
+        asked = " ".join(f"{key}={getattr(self.requests, key).total}" for key in requests)
+        appealed = " ".join(f"{key}={getattr(self.appeals, key).total}" for key in appeals)
+        return (
+            f"<Report format {self.format_version}, agency {self.agency!r}, year {self.year}; "
+            f"requests total: {asked}; appeals total: {appealed}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report as a notebook shows it: the three tables as the template draws them, findings marked.
+
+        .. versionadded:: 0.2
+        """
+        from ._notebook import report_html  # imported only when a notebook asks
+
+        return report_html(self)

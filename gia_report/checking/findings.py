@@ -296,3 +296,12 @@ class Findings(Sequence[Finding]):
         """One tuple per finding of the named *fields* (default: code, table, row, column)."""
         names = fields or ("code", "table", "row", "column")
         return [tuple(getattr(finding, name) for name in names) for finding in self.items]
+
+    def _repr_html_(self) -> str:
+        """The findings as a notebook shows them: a table of severity, cell, code and message.
+
+        .. versionadded:: 0.2
+        """
+        from .._notebook import findings_html  # imported only when a notebook asks
+
+        return findings_html(self)

@@ -60,7 +60,8 @@ def table_html(
     table_attributes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The lines of *grid* as an HTML table, value cells filled from *values* (by key)."""
-    lines = [f"<table{_attributes(table_attributes or {'border': '1', 'cellspacing': '0'})}>"]
+    given_table = {"border": "1", "cellspacing": "0"} if table_attributes is None else table_attributes
+    lines = [f"<table{_attributes(given_table)}>"]
     for row in grid.rows():
         cells = []
         for cell in row:
