@@ -531,8 +531,12 @@ def _solve_across(
                 states[r].status = "inconsistent"
                 states[r].domain = []
             continue
+        # An equation whose terms no open run's readings change held for every combination (the group has a
+        # solution): it narrowed nothing, and is not spent.
         chain: list[Equation] = []
         for e in rules:
+            if not _discriminates(e, states, members, where):
+                continue
             chain.append(e)
             for r in sorted({where[key][0] for key in e.terms}):
                 chain.extend(states[r].local)
@@ -542,6 +546,19 @@ def _solve_across(
                 relied[r] = tuple(dict.fromkeys([*states[r].local, *chain]))
             states[r].domain = narrowed
     return relied
+
+
+def _discriminates(
+    e: Equation, states: Sequence[_State], members: Sequence[int], where: Mapping[str, tuple[int, int]]
+) -> bool:
+    """Whether the readings of some run of *members* differ in the cells of *e*."""
+    for r in members:
+        columns = [where[key][1] for key in e.terms if where[key][0] == r]
+        kinds = states[r].run.kinds
+        seen = {tuple(value_of(reading[c], kinds[c]) for c in columns) for reading in states[r].domain}
+        if len(seen) > 1:
+            return True
+    return False
 
 
 def _supported(

@@ -23,13 +23,13 @@ note, and their run is kept in `RunsReading.unsplit`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from .._cells import Equation
 from ..catalog import Column, Row, Table
-from ._digits import Reading, Run, RunOutcome, compact, solve
+from ._digits import Reading, Run, RunOutcome, Solution, compact, solve
 from ._document import Cell, Grid, TableRow
 from ._labels import LabelMatch, TableLabels, labels_of, normalize_label, strip_numbering
 from ._numbers import read_cell
@@ -85,9 +85,12 @@ def read_runs(table: Table, grid: Grid, equations: Sequence[Equation]) -> RunsRe
         )
         for item in printed
     ]
-    solution = solve(runs, _usable(table, reading, equations))
+    usable = _usable(table, reading, equations)
+    solution = solve(runs, usable)
+    cells = {key for run in runs for key in run.cells}
+    applicable = [e for e in usable if set(e.terms) <= cells]
     for item, run, outcome in zip(printed, runs, solution.runs, strict=True):
-        _store(table, item, run, outcome, solution.texts, solution.used, reading)
+        _store(table, item, run, outcome, solution, applicable, reading)
     reading.spent.extend(equation for equation in solution.spent if equation not in reading.spent)
     return reading
 
@@ -242,10 +245,11 @@ def _store(
     item: _Printed,
     run: Run,
     outcome: RunOutcome,
-    texts: Mapping[str, str],
-    used: Mapping[str, tuple[Equation, ...]],
+    solution: Solution,
+    equations: Sequence[Equation],
     reading: RunsReading,
 ) -> None:
+    texts, used = solution.texts, solution.used
     what = f"row {item.row.label}" if item.row is not None else "table appeals"
     open_keys: list[str] = []
     for index, ((_row, column), key) in enumerate(zip(_cells_of(table, item), run.cells, strict=True)):
@@ -281,9 +285,11 @@ def _store(
         return
     reading.unsplit[item.row.key if item.row is not None else table.key] = item.text
     left = ", ".join(key.rsplit("/", 1)[1] for key in open_keys)
+    judged = any(set(e.terms) & set(run.cells) for e in equations)
     message = {
-        "ambiguous": f"the digits {item.text!r} split in {len(outcome.readings)} ways consistent with the "
-        f"identities ({shown}): {left} left blank",
+        "ambiguous": f"the digits {item.text!r} split in {len(outcome.readings)} ways"
+        + (" consistent with the identities" if judged else "")
+        + f" ({shown}): {left} left blank",
         "inconsistent": f"no split of the digits {item.text!r} satisfies the identities (the printed totals may "
         f"be wrong; splits by the digits alone: {shown}): {left} left blank",
         "unreadable": f"the digits {item.text!r} cannot be read as {len(run.cells)} cells: {left} left blank",
