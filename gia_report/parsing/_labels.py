@@ -15,6 +15,7 @@ texts of about a label's length, after cheap upper bounds rule most labels out.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -103,6 +104,11 @@ class TableLabels:
             self._rows.setdefault(_key(row.label), LabelMatch(row.key, "exact", row.label))
             for variant in row.variants:
                 self._rows.setdefault(_key(variant), LabelMatch(row.key, "variant", row.label))
+        self._matchers = [
+            (label, difflib.SequenceMatcher(None, "", label, autojunk=False), set(label))
+            for label in sorted(self._rows, key=len)
+        ]
+        self._lengths = [len(label) for label, _, _ in self._matchers]
         self._bare_rows = _unique({_PARENTHETICAL.sub("", k): m for k, m in self._rows.items()}.items())
         self._groups = {_key(group) for group in table.groups}
         self._group_prefixes = sorted({normalize_label(g) for g in table.groups} | self._groups, key=len, reverse=True)
@@ -177,14 +183,21 @@ class TableLabels:
         # Only long labels are matched by similarity: a short one differs from another in a character.
         if len(key) < 5:
             return None
-        # ratio() is at most 2·min(len)/(len a + len b): most labels are ruled out by length alone,
-        # the rest by the cheaper upper bounds, before the full comparison.
+        # ratio() is at most 2·min(len)/(len a + len b), and at most 2·(characters in common)/(len a + len b):
+        # most labels are ruled out by those bounds before the full comparison, whose matcher is built once.
+        characters = set(key)
         scores: list[tuple[float, str]] = []
-        for label in self._rows:
-            if 2 * min(len(key), len(label)) / (len(key) + len(label)) < 0.7:
+        # Labels of between 0.54 and 1.86 times the key's length are the only ones the length bound leaves.
+        low = bisect.bisect_left(self._lengths, 0.538 * len(key))
+        high = bisect.bisect_right(self._lengths, 1.858 * len(key))
+        for label, matcher, label_characters in self._matchers[low:high]:
+            total = len(key) + len(label)
+            if 2 * min(len(key), len(label)) < 0.7 * total:
                 continue
-            matcher = difflib.SequenceMatcher(None, key, label, autojunk=False)
-            if matcher.real_quick_ratio() < 0.7 or matcher.quick_ratio() < 0.7:
+            if 2 * len(characters & label_characters) < 0.7 * total:
+                continue
+            matcher.set_seq1(key)
+            if matcher.quick_ratio() < 0.7:
                 continue
             scores.append((matcher.ratio(), label))
         if not scores:
