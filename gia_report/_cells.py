@@ -45,7 +45,7 @@ def cell_layout(
             yield table, row, column
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Equation:
     """One instance of an identity: the sum of the ``total`` cells equals the sum of the ``parts``.
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import attrs
 
-from .._cells import equations
-from ..catalog import FORMATS
+from .._cells import Equation, equations
+from ..catalog import FORMATS, FormatVersion
 from ..errors import GiaReportError, ParseError
 from ..model import Report
 from . import _layout_blank, _layout_collapsed, _layout_pipe, _layout_space, _layout_tab
@@ -148,6 +149,12 @@ def _parse(data: str | bytes) -> ParseResult:
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
     spent = tuple(dict.fromkeys(equation for reading in readings.values() for equation in reading.spent))
     return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent)
+
+
+@cache
+def _instances(version: FormatVersion) -> tuple[Equation, ...]:
+    """The identities of both readings of （六）其他处理: which one a report prints is known only once read."""
+    return tuple(dict.fromkeys((*equations(version), *equations(version, other_as_one_row=True))))
 
 
 def _table_lines(sections: Sections) -> list[Line]:

@@ -32,7 +32,7 @@ def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict
     for raw in grid.rows:
         texts = [cell for cell in raw.cells if is_text(cell)]
         values = [cell for cell in raw.cells if cell.text and not is_text(cell)]
-        named = [(cell, labels.column(cell.text, table.columns)) for cell in texts]
+        named = [(cell, labels.column(cell.text, labels.columns)) for cell in texts]
         if texts and not values and captions_only(labels, texts, ()) and any(key for _, key in named):
             if in_data:
                 current, in_data = {}, False

@@ -85,10 +85,16 @@ class LabelMatch:
     canonical: str
 
 
-@lru_cache(maxsize=16)
+# By identity: the catalog's tables are module constants, and hashing a frozen table walks all of it.
+_INDEXES: dict[int, tuple[Table, TableLabels]] = {}
+
+
 def labels_of(table: Table) -> TableLabels:
     """The label index of *table*, built once per table."""
-    return TableLabels(table)
+    found = _INDEXES.get(id(table))
+    if found is None or found[0] is not table:
+        found = _INDEXES[id(table)] = (table, TableLabels(table))
+    return found[1]
 
 
 class TableLabels:
@@ -96,6 +102,8 @@ class TableLabels:
 
     def __init__(self, table: Table) -> None:
         self.table = table
+        #: The table's distinct columns in printed order (`Table.columns` builds them anew on each access).
+        self.columns = table.columns
         self._memo: dict[tuple[str, bool], LabelMatch | None] = {}
         self._enumerators = {row.key: enumerator(normalize_label(row.label)) for row in table.rows}
         self._row_groups = {row.key: row.group for row in table.rows}

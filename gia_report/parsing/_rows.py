@@ -143,7 +143,7 @@ def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
-    keys = [labels.column(cell.text, table.columns) for cell in texts]
+    keys = [labels.column(cell.text, labels.columns) for cell in texts]
     return tuple(key for key in keys if key is not None)
 
 

@@ -18,6 +18,7 @@ naming the groups are taken in the national order, with a note.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .._cells import Equation
 from ..catalog import Table
@@ -58,20 +59,31 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
                 learning |= placer.learn_window(
                     len(printed.columns), printed.after, printed.label_at, placement.offsets
                 )
+    by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
     for printed in rows:
-        _place_row(table, printed, placer, maps.get(id(printed.raw)), _row_equations(equations, printed), reading)
+        _place_row(table, printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed), reading)
     return reading
 
 
-def _row_equations(equations: Sequence[Equation], printed: PrintedRow) -> list[Equation]:
+def _row_equations(by_row: _ByRow, printed: PrintedRow) -> list[Equation]:
     """The identity instances whose cells all lie in this printed row."""
-    keys = {f"{printed.row.key}/{column.key}" for column in printed.columns}
-    found = []
+    keys = {column.key for column in printed.columns}
+    return [equation for equation, columns in by_row.get(printed.row.key, ()) if columns <= keys]
+
+
+_ByRow = dict[str, list[tuple[Equation, frozenset[str]]]]
+
+
+@lru_cache(maxsize=8)
+def _by_row(equations: tuple[Equation, ...]) -> _ByRow:
+    """The instances whose cells lie in one row, by that row, with the columns they use (once per format)."""
+    found: _ByRow = {}
     for equation in equations:
-        cells = [key.split("/", 1)[1] for key in equation.terms]
-        if set(cells) <= keys:
-            found.append(equation)
+        places = [key.split("/") for key in equation.terms]
+        rows = {row for _, row, _ in places}
+        if len(rows) == 1:
+            found.setdefault(rows.pop(), []).append((equation, frozenset(column for _, _, column in places)))
     return found
 
 
