@@ -14,7 +14,7 @@ from ..catalog import ESCAPE
 from ..errors import ParseError
 from ._result import Note
 
-__all__ = ["Line", "decode", "drop_furniture", "split_lines"]
+__all__ = ["Line", "decode", "drop_furniture", "is_chrome", "split_lines"]
 
 
 @attrs.frozen
@@ -74,12 +74,74 @@ def _printable(text: str) -> str:
 # Page furniture: page footers (- 3 -, 第 3 页, 第3页 共9页) and the lines a web page adds.
 _FOOTER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _WEB_FURNITURE = ("扫一扫在手机上查看当前页面", "打印本页", "关闭窗口", "【打印】", "【关闭】")
+# What a browser prints around each page of a web page: the page counter (1/5), the page's address
+# with the counter, and the date and time with the page's title.
+_PAGE_COUNTER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
+_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)[!-~]+(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)
+_PRINTED_AT = re.compile(r"^\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s.*)?$")
+_MAX_PRINTED_AT = 100
 # Word-processor residue that prefixes real text: keep the text, drop the residue.
 _RESIDUE = re.compile(r"\[bookmark:[^\]]*\]")
 
+# Site chrome of a web page: article metadata (来源：… 时间：…) and page tools (字号 大 中 小, 打印,
+# 微信 微博 QQ空间). Icon fonts print as private-use characters (U+F0B7 before 首页): no text.
+_ICONS = re.compile("[\ue000-\uf8ff]")
+_METADATA = re.compile(
+    r"^[【\[]?\s*(?:来源|信息来源|文章来源|发布时间|更新时间|发布日期|成文日期|时间|日期|作者|编辑|责任编辑|"
+    r"浏览次数|浏览量|点击数|点击量|访问量|阅读次数|阅读量|字号|字体|分享到|发布机构|当前位置|"
+    r"您当前的位置|您现在的位置|所在位置)\s*[:：]"
+)
+_TOOL_WORDS = (
+    "扫一扫在手机上查看当前页面|打印本页|关闭窗口|返回顶部|相关链接|相关文件|文件下载|附件下载|附件|全真版|文字版|"
+    "分享到|微信|微博|QQ|空间|打印|关闭|分享|收藏|字号|字体|默认|大|中|小"
+)
+# A line of tools alone, in any order and with any separators between them.
+_TOOLS = re.compile(rf"^(?:[\s【】\[\]()（）:：|/·•>＞-]*(?:{_TOOL_WORDS}))+[\s【】\[\]()（）:：|/·•>＞-]*$")
+# Tools that are chrome on a line of their own wherever they stand (a lone 关闭 or 大 may be a cell).
+_DISTINCT_TOOLS = re.compile(
+    r"扫一扫在手机上查看当前页面|打印本页|关闭窗口|返回顶部|相关链接|文件下载|附件下载|全真版|文字版"
+)
+_MAX_CHROME = 80
+# The site footer under a printed page: from a line of page tools down to these marks.
+_SITE_FOOTER = re.compile(r"版权所有|ICP\s*备|网站标识码|公安备案号|主办单位|承办单位|技术支持|网站地图")
+_MAX_FOOTER_LINE = 60
+# A line that opens a section (一、 … 六、): the site footer never runs past one.
+_SECTION_START = re.compile(r"^\s*[一二三四五六]\s*、")
+
+
+def is_chrome(text: str) -> bool:
+    """Whether the line *text* is a web page's article metadata or page tools (``来源：… 时间：…``, ``打印 关闭``)."""
+    plain = _ICONS.sub("", text).strip()
+    if not plain or len(plain) > _MAX_CHROME or plain.startswith(ESCAPE):
+        return False
+    return _METADATA.match(plain) is not None or _TOOLS.match(plain) is not None
+
+
+def _furniture(text: str) -> str | None:
+    """What the line *text* is, if it is page furniture wherever it stands, else ``None``."""
+    stripped = _ICONS.sub("", text).strip()
+    if _FOOTER.match(text):
+        return f"page footer {stripped!r}"
+    if stripped in _WEB_FURNITURE or (
+        len(stripped) <= _MAX_CHROME and _DISTINCT_TOOLS.search(stripped) and _TOOLS.match(stripped)
+    ):
+        return f"page furniture {stripped!r}"
+    if _PAGE_COUNTER.match(text) or _ADDRESS.match(text):
+        return f"printed page's footer {stripped!r}"
+    if len(stripped) <= _MAX_PRINTED_AT and _PRINTED_AT.match(text):
+        return f"printed page's header {stripped!r}"
+    return None
+
 
 def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
-    """*lines* without page footers and web-page furniture, and a note for each line dropped."""
+    """*lines* without page furniture and a printed web page's site footer, and a note for each drop.
+
+    Page furniture is dropped wherever it stands: page footers, page tools,
+    what a browser prints at the top and bottom of each page. The site footer
+    under a printed web page (page tools, links, 版权所有 …) is dropped from its
+    first line of page tools to the end, when a mark of a site footer follows
+    within short lines.
+    """
     kept: list[Line] = []
     notes: list[Note] = []
     for line in lines:
@@ -87,11 +149,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         if stripped.startswith(ESCAPE):
             kept.append(line)  # written as prose on purpose: never furniture
             continue
-        if _FOOTER.match(line.text):
-            notes.append(Note(code="page-furniture", message=f"page footer {stripped!r} dropped", line=line.number))
-            continue
-        if stripped in _WEB_FURNITURE:
-            notes.append(Note(code="page-furniture", message=f"page furniture {stripped!r} dropped", line=line.number))
+        what = _furniture(line.text)
+        if what is not None:
+            notes.append(Note(code="page-furniture", message=f"{what} dropped", line=line.number))
             continue
         if _RESIDUE.search(line.text):
             residue = ", ".join(_RESIDUE.findall(line.text))
@@ -104,4 +164,35 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             )
             line = Line(line.number, _RESIDUE.sub("", line.text))
         kept.append(line)
-    return kept, notes
+    return _without_site_footer(lines, kept, notes), notes
+
+
+def _without_site_footer(lines: list[Line], kept: list[Line], notes: list[Note]) -> list[Line]:
+    """*kept* without the site footer under a printed web page, if *lines* end in one (with a note)."""
+    start = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if start is None:
+            if not text.startswith(ESCAPE) and _DISTINCT_TOOLS.search(text) and _furniture(line.text) is not None:
+                start = line.number
+            continue
+        if _SITE_FOOTER.search(text):
+            break
+        if text.startswith(ESCAPE) or len(text) > _MAX_FOOTER_LINE or "。" in text or _SECTION_START.match(text):
+            start = None  # report text after the tools: they were no site footer's
+    else:
+        return kept
+    tail = [line for line in kept if line.number >= start]
+    if tail:
+        texts = [text for text in (_ICONS.sub("", line.text).strip() for line in tail) if text]
+        shown = " / ".join(texts[:3])
+        notes.append(
+            Note(
+                code="site-chrome",
+                message=f"site footer of {len(tail)} line(s) under the report dropped: {shown!r} …",
+                line=tail[0].number,
+            )
+        )
+    return [line for line in kept if line.number < start]
