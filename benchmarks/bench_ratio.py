@@ -1,0 +1,97 @@
+"""Parse + check as a multiple of bare tokenization, measured in the same run.
+
+Run: ``python benchmarks/bench_ratio.py [--rounds N]``. For each layout of the
+shared corpus (and the library's own tab output), it times the bare
+tokenization of a report — ``splitlines`` and a split of each line on its
+separator, the least any reader must do — and then ``parse_with_notes`` +
+``check`` of the same texts, interleaved round by round so that a busy machine
+slows both alike, and prints the ratio. Absolute times drift on shared
+machines; the ratio is the figure docs/performance.md holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import gia_report
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+_SPACES = re.compile(r"\s{2,}| (?=\d)")
+
+
+def _splitter(layout: str) -> Callable[[str], list[str]]:
+    if layout.startswith("pipe"):
+        return lambda line: line.split(" | ")
+    if layout.startswith("space"):
+        return _SPACES.split
+    return lambda line: line.split("\t")
+
+
+def tokenize(text: str, split: Callable[[str], list[str]]) -> int:
+    """The bare tokenization of a report: its lines, each split into cells; the number of cells."""
+    return sum(len(split(line)) for line in text.splitlines())
+
+
+def _texts() -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = defaultdict(list)
+    files = [path for folder in ("seeds", "variants", "real") for path in sorted(CORPUS.glob(f"{folder}/*.txt"))]
+    if not files:
+        files = [ROOT / "gia_report" / "data" / "sample.txt"]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        result = gia_report.parse_with_notes(text)
+        texts[str(result.layout)].append(text)
+        texts["tab (written)"].append(gia_report.dumps(result.report, "tab"))
+    return texts
+
+
+def _time(function: Callable[[], object], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    """Print, per layout, the time of tokenization and of parse + check, and their ratio."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=15, help="rounds per measurement; the best is kept")
+    rounds = parser.parse_args().rounds
+    print(f"{'layout':<16} {'reports':>7} {'tokenize µs':>12} {'parse µs':>10} {'parse+check µs':>15} {'ratio':>6}")
+    for layout, texts in sorted(_texts().items()):
+        split = _splitter(layout)
+
+        def tokenize_all(texts: list[str] = texts, split: Callable[[str], list[str]] = split) -> None:
+            for text in texts:
+                tokenize(text, split)
+
+        def parse_all(texts: list[str] = texts) -> None:
+            for text in texts:
+                gia_report.parse_with_notes(text)
+
+        def parse_and_check(texts: list[str] = texts) -> None:
+            for text in texts:
+                gia_report.check(gia_report.parse_with_notes(text).report)
+
+        bare = parsed = both = float("inf")
+        for _ in range(rounds):
+            bare = min(bare, _time(tokenize_all, 1))
+            parsed = min(parsed, _time(parse_all, 1))
+            both = min(both, _time(parse_and_check, 1))
+        count = len(texts)
+        print(
+            f"{layout:<16} {count:>7} {bare / count * 1e6:>12.0f} {parsed / count * 1e6:>10.0f} "
+            f"{both / count * 1e6:>15.0f} {both / bare:>6.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
