@@ -155,6 +155,9 @@ def _parse_safely(text: str) -> Any:
     except etree.XMLSyntaxError as error:
         line, column = error.position
         raise _refuse(text, f"not well-formed XML: {error.msg}", line or 1, max(column, 1)) from None
+    except ValueError as error:
+        # lxml refuses some text before parsing it: an encoding declaration left (one not well formed).
+        raise _refuse(text, f"not well-formed XML: {error}", 1) from None
     for element in root.iter():
         depth = sum(1 for _ in element.iterancestors())
         if depth >= MAX_DEPTH:

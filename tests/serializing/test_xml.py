@@ -183,3 +183,11 @@ class TestHostile:
         """Something that is not text is refused with ParseError naming its type."""
         with pytest.raises(gia_report.ParseError, match="expected the text of an XML document"):
             gia_report.loads(None, "xml")  # type: ignore[arg-type]
+
+    def test_a_broken_declaration(self) -> None:
+        """A declaration with an encoding but no closing ?> (lxml refuses such text with ValueError) is a ParseError."""
+        text = gia_report.dumps(gia_report.Report(format_version="2021"), "xml")
+        assert text.startswith("<?xml version='1.0' encoding='UTF-8'?>")
+        message = _error(text.replace("'UTF-8'?>", "'UTF-8'0>", 1))
+        assert message.startswith("not well-formed XML: Unicode strings with encoding declaration are not supported")
+        assert "(line 1, column 1)" in message
