@@ -1,4 +1,4 @@
-"""Writing a report as a Word document (``.docx``): the national template, with zip and lxml alone.
+"""Writing a report as a Word document (``.docx``): the national template, with the standard library alone.
 
 The package is the least Word and LibreOffice need, and nothing they would
 have to repair::
@@ -22,7 +22,9 @@ cell holds an empty paragraph; a tab in the narrative is a ``w:tab``.
 Narrative lines that would read as structure are escaped with
 `gia_report.catalog.ESCAPE`, as in the text layouts.
 
-The bytes are reproducible: the same report gives the same file.
+The XML is written as text through one small escaper: writing needs no
+parser, so neither lxml nor python-docx is imported. The bytes are
+reproducible: the same report gives the same file.
 
 >>> from gia_report.model import Report
 >>> dumps_docx(Report(format_version="2021"))[:2]
@@ -32,13 +34,13 @@ b'PK'
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any
 
-from lxml import etree
-
 from ..catalog import ESCAPE, SECTIONS
+from ..errors import SerializationError
 from ..model import Report
 from ..parsing._narrative import reads_as_structure
 from ._geometry import Grid, GridCell, cell_text, report_grids, values_of
@@ -48,8 +50,6 @@ __all__ = ["dumps_docx"]
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_NSMAP: Any = {"w": _W, "r": _R}
 
 #: The width of the text on an A4 page with the template's margins (twentieths of a point).
 _TEXT_WIDTH = 11906 - 2 * 1588
@@ -135,8 +135,14 @@ _STYLES = (
 )
 
 
+_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _escape_xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """*text* safe as XML character data or a double-quoted attribute value."""
+    if _INVALID.search(text):
+        raise SerializationError(f"{text[:60]!r} holds a character XML cannot carry (a surrogate, U+FFFE or U+FFFF)")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _core(title: str | None) -> str:
@@ -149,45 +155,27 @@ def _core(title: str | None) -> str:
     )
 
 
-def _w(name: str) -> str:
-    return f"{{{_W}}}{name}"
-
-
-def _sub(parent: Any, name: str, **attributes: str) -> Any:
-    return etree.SubElement(parent, _w(name), {_w(key): value for key, value in attributes.items()})
-
-
-def _runs(paragraph: Any, text: str) -> None:
-    """*text* as runs of *paragraph*: a tab is a ``w:tab``, a line break a ``w:br``."""
-    run = _sub(paragraph, "r")
+def _runs(text: str) -> str:
+    """*text* as a run: a tab is a ``w:tab``, a line break a ``w:br``, spaces kept."""
+    pieces = []
     for line_index, line in enumerate(text.split("\n")):
         if line_index:
-            _sub(run, "br")
+            pieces.append("<w:br/>")
         for index, piece in enumerate(line.split("\t")):
             if index:
-                _sub(run, "tab")
+                pieces.append("<w:tab/>")
             if piece:
-                t = _sub(run, "t")
-                t.text = piece
-                t.set(_XML_SPACE, "preserve")
+                pieces.append(f'<w:t xml:space="preserve">{_escape_xml(piece)}</w:t>')
+    return "<w:r>" + "".join(pieces) + "</w:r>"
 
 
-def _paragraph(body: Any, text: str, style: str | None = None, *, center: bool = False) -> Any:
-    paragraph = _sub(body, "p")
-    if style is not None or center:
-        properties = _sub(paragraph, "pPr")
-        if style is not None:
-            _sub(properties, "pStyle", val=style)
-        if center:
-            _sub(properties, "jc", val="center")
-    if text:
-        _runs(paragraph, text)
-    return paragraph
+def _paragraph(text: str, style: str | None = None) -> str:
+    properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style is not None else ""
+    return f"<w:p>{properties}{_runs(text) if text else ''}</w:p>"
 
 
-def _prose(body: Any, paragraphs: Iterable[str], where: str) -> None:
-    for text in paragraphs:
-        _paragraph(body, ESCAPE + text if reads_as_structure(text, where) else text)
+def _prose(paragraphs: Iterable[str], where: str) -> list[str]:
+    return [_paragraph(ESCAPE + text if reads_as_structure(text, where) else text) for text in paragraphs]
 
 
 #: How many parts of the text width each label column takes; a value column takes one.
@@ -201,90 +189,72 @@ def _widths(grid: Grid) -> list[int]:
     return [part * unit for part in parts]
 
 
-def _table(body: Any, grid: Grid, values: dict[str, Any]) -> None:
-    table = _sub(body, "tbl")
-    properties = _sub(table, "tblPr")
-    _sub(properties, "tblStyle", val="TableGrid")
-    _sub(properties, "tblW", w="0", type="auto")
-    _sub(properties, "jc", val="center")
-    _sub(properties, "tblLayout", type="fixed")
-    _sub(
-        properties,
-        "tblLook",
-        val="04A0",
-        firstRow="1",
-        lastRow="0",
-        firstColumn="1",
-        lastColumn="0",
-        noHBand="0",
-        noVBand="1",
-    )
-    _sub(properties, "tblCaption", val=grid.heading)
+_TABLE_PROPERTIES = (
+    '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+    '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+    'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/><w:tblCaption w:val="{caption}"/></w:tblPr>'
+)
+_CELL_PARAGRAPH = '<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>'
+_CELL_RUN = '<w:r><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+
+def _table(grid: Grid, values: dict[str, Any]) -> str:
     widths = _widths(grid)
-    columns = _sub(table, "tblGrid")
-    for width in widths:
-        _sub(columns, "gridCol", w=str(width))
+    parts = [
+        "<w:tbl>",
+        _TABLE_PROPERTIES.format(caption=_escape_xml(grid.heading)),
+        "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{width}"/>' for width in widths) + "</w:tblGrid>",
+    ]
     header_rows = min(cell.row for cell in grid.cells if cell.key is not None)
     for index, slots in enumerate(grid.slots()):
-        row = _sub(table, "tr")
-        if index < header_rows:
-            row_properties = _sub(row, "trPr")
-            _sub(row_properties, "tblHeader")
-        for slot in slots:
-            _cell(row, slot.cell, slot.continued, widths, values)
+        parts.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if index < header_rows else "<w:tr>")
+        parts.extend(_cell(slot.cell, slot.continued, widths, values) for slot in slots)
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
-def _cell(row: Any, cell: GridCell, continued: bool, widths: list[int], values: dict[str, Any]) -> None:
-    element = _sub(row, "tc")
-    properties = _sub(element, "tcPr")
-    _sub(properties, "tcW", w=str(sum(widths[cell.column : cell.column + cell.colspan])), type="dxa")
-    if cell.colspan > 1:
-        _sub(properties, "gridSpan", val=str(cell.colspan))
-    if cell.rowspan > 1:
-        if continued:
-            _sub(properties, "vMerge")
-        else:
-            _sub(properties, "vMerge", val="restart")
-    _sub(properties, "vAlign", val="center")
+def _cell(cell: GridCell, continued: bool, widths: list[int], values: dict[str, Any]) -> str:
+    width = sum(widths[cell.column : cell.column + cell.colspan])
+    span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+    merge = ("<w:vMerge/>" if continued else '<w:vMerge w:val="restart"/>') if cell.rowspan > 1 else ""
     text = "" if continued else cell.text if cell.key is None else cell_text(values[cell.key])
-    paragraph = _sub(element, "p")
-    paragraph_properties = _sub(paragraph, "pPr")
-    _sub(paragraph_properties, "spacing", after="0", line="240", lineRule="auto")
-    _sub(paragraph_properties, "jc", val="left" if cell.kind == "label" and cell.colspan > 1 else "center")
-    if text:
-        run = _sub(paragraph, "r")
-        run_properties = _sub(run, "rPr")
-        _sub(run_properties, "sz", val="20")
-        _sub(run_properties, "szCs", val="20")
-        _sub(run, "t").text = text
+    align = "left" if cell.kind == "label" and cell.colspan > 1 else "center"
+    run = _CELL_RUN.format(text=_escape_xml(text)) if text else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
+        f"{_CELL_PARAGRAPH.format(align=align)}{run}</w:p></w:tc>"
+    )
 
 
-def _document(report: Report) -> bytes:
+def _document(report: Report) -> str:
     headings = {section.key: section.heading for section in SECTIONS}
-    root = etree.Element(_w("document"), nsmap=_NSMAP)
-    body = _sub(root, "body")
+    body: list[str] = []
     if report.title is not None:
         title = report.title
-        _paragraph(body, "\n".join(title[start : start + 50] for start in range(0, len(title), 50)), "Title")
-    _prose(body, report.preamble, "prose" if report.title is not None else "preamble")
-    _paragraph(body, headings["overview"], "Heading1")
-    _prose(body, report.overview.paragraphs, "overview")
+        body.append(_paragraph("\n".join(title[start : start + 50] for start in range(0, len(title), 50)), "Title"))
+    body += _prose(report.preamble, "prose" if report.title is not None else "preamble")
+    body.append(_paragraph(headings["overview"], "Heading1"))
+    body += _prose(report.overview.paragraphs, "overview")
     for subsection in report.overview.subsections:
-        _paragraph(body, subsection.heading, "Heading2")
-        _prose(body, subsection.paragraphs, "overview")
+        body.append(_paragraph(subsection.heading, "Heading2"))
+        body += _prose(subsection.paragraphs, "overview")
     values = values_of(report)
     for grid in report_grids(report):
-        _paragraph(body, headings[grid.table], "Heading1")
-        _table(body, grid, values)
-    _paragraph(body, headings["problems"], "Heading1")
-    _prose(body, report.problems, "prose")
-    _paragraph(body, headings["other_matters"], "Heading1")
-    _prose(body, report.other_matters, "prose")
-    section = _sub(body, "sectPr")
-    _sub(section, "pgSz", w="11906", h="16838")
-    _sub(section, "pgMar", top="2098", right="1588", bottom="1984", left="1588", header="851", footer="992", gutter="0")
-    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
-    return data
+        body.append(_paragraph(headings[grid.table], "Heading1"))
+        body.append(_table(grid, values))
+    body.append(_paragraph(headings["problems"], "Heading1"))
+    body += _prose(report.problems, "prose")
+    body.append(_paragraph(headings["other_matters"], "Heading1"))
+    body += _prose(report.other_matters, "prose")
+    body.append(
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1588" w:bottom="1984" '
+        'w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>' + "".join(body) + "</w:body></w:document>"
+    )
 
 
 def _member(archive: zipfile.ZipFile, name: str, data: str | bytes) -> None:
