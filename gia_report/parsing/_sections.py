@@ -27,7 +27,7 @@ from ._document import Block, Grid, lines_of
 from ._labels import normalize_label, strip_numbering
 from ._source import Line
 
-__all__ = ["Sections", "heading_of", "split_sections"]
+__all__ = ["Sections", "heading_of", "opens_heading", "split_sections"]
 
 # Connectors and filler words that reports add to or drop from the section titles.
 _FILLER = re.compile(r"[、,，;；与和及的因被]|提起|工作")
@@ -108,12 +108,17 @@ def _candidates(blocks: Sequence[Block]) -> list[_Heading]:
     return found
 
 
+def opens_heading(text: str) -> bool:
+    """Whether the line *text* may be the first half of a heading broken over two lines (``四、因政府…``)."""
+    return len(text.strip()) <= _MAX_HEADING_PART and _HEADING_START.match(text) is not None
+
+
 def _broken_heading(first: Line, second: Block) -> tuple[Section, Line] | None:
     """The section that *first* and *second* make as one heading broken over two lines, with the joined line."""
-    if not isinstance(second, Line) or not _HEADING_START.match(first.text):
+    if not isinstance(second, Line) or not opens_heading(first.text):
         return None
-    head, tail = first.text.strip(), second.text.strip()
-    if len(head) > _MAX_HEADING_PART or not tail or len(tail) > _MAX_HEADING_PART or tail.startswith(ESCAPE):
+    tail = second.text.strip()
+    if not tail or len(tail) > _MAX_HEADING_PART or tail.startswith(ESCAPE):
         return None
     joined = Line(first.number, first.text.rstrip() + tail)
     section = heading_of(joined)
