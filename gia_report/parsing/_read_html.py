@@ -71,6 +71,7 @@ _BLOCK = frozenset(
     )
 )
 _CELLS = frozenset(("td", "th"))
+_TABLE_PARTS = frozenset(("thead", "tbody", "tfoot", "tr", "td", "th"))
 _HEADINGS = ("h1", "h2", "h3")
 # Text nodes that may end a section heading: every title ends in 况 or 事项.
 # (A tail is a text node of the element around it, in XPath: the owners are the elements these lines stand in.)
@@ -270,7 +271,11 @@ def _content_root(page: Any, headings: dict[Any, str]) -> Any:
         body = page.find("body")
         return body if body is not None else page
     holding = [element for element, found in keys.items() if found == printed]
-    return max(holding, key=lambda element: (depth[element], -order[element]))
+    root = max(holding, key=lambda element: (depth[element], -order[element]))
+    # Headings printed in the rows of one table: the root is the table, whatever it turns out to be.
+    while root.tag in _TABLE_PARTS and root.getparent() is not None:
+        root = root.getparent()
+    return root
 
 
 def _is_data_table(table: Any, headings: dict[Any, str]) -> bool:
@@ -384,6 +389,11 @@ class _Walker:
             self.parts.clear()
 
     def walk(self, top: Any) -> None:
+        if top.tag == "table" and _is_data_table(top, self.headings):
+            self.last = top
+            line = self.line()
+            self.blocks.extend(grid_blocks(_table_rows(top, line), Layout.HTML, line))
+            return
         walker = etree.iterwalk(top, events=("start", "end"))
         for event, element in walker:
             tag = element.tag

@@ -1,0 +1,312 @@
+"""Web pages read into the document: lines and grids, spans expanded, chrome left out, charsets honoured."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gia_report
+from gia_report.parsing._document import Cell, Document, Grid
+from gia_report.parsing._forms import read_document
+from gia_report.parsing._read_html import declared_charset, read_html
+from gia_report.parsing._source import Line
+from tests.corpus import corpus_params, gold, norm
+
+SAMPLE = Path(gia_report.__file__).parent / "data" / "sample.txt"
+
+
+def _page(body: str, head: str = "<meta charset='utf-8'><title>页面</title>") -> str:
+    return f"<!DOCTYPE html>\n<html><head>{head}</head><body>{body}</body></html>"
+
+
+def _grids(document: Document) -> list[Grid]:
+    return [block for block in document.blocks if isinstance(block, Grid)]
+
+
+def _lines(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if isinstance(block, Line)]
+
+
+def _texts(grid: Grid) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in grid.rows]
+
+
+def _places(grid: Grid) -> list[list[tuple[int | None, int, bool]]]:
+    return [[(cell.grid, cell.span, cell.below) for cell in row.cells] for row in grid.rows]
+
+
+def _as_page(text: str) -> str:
+    """A tab-layout report as a web page: its lines of cells as table rows, its other lines as paragraphs."""
+    parts: list[str] = ["<div id='nav'><a href='/'>首页</a> <a>政府信息公开年报</a></div><div class='article'>"]
+    table: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in line.split("\t"))
+            table.append(f"<tr>{cells}</tr>")
+            continue
+        if table:
+            parts.append("<table>" + "".join(table) + "</table>")
+            table = []
+        if line.strip():
+            parts.append(f"<p>{html.escape(line)}</p>")
+    parts.append("</div><footer>版权所有 某某网站 <a>网站地图</a></footer>")
+    return _page("".join(parts))
+
+
+class TestGrid:
+    """A data table is one grid whose cells stand at their grid columns, rows covered by rowspans included."""
+
+    document = read_html(
+        _page(
+            "<p>二、主动公开政府信息情况</p>"
+            "<table>"
+            "<tr><td rowspan='2' colspan='2'>A</td><td colspan='2'>B</td></tr>"
+            "<tr><td>c</td><td rowspan='2'>d</td></tr>"
+            "<tr><td>e</td><td>f</td><td>g</td></tr>"
+            "</table>"
+        )
+    )
+
+    def test_one_grid_after_its_heading(self) -> None:
+        """The heading paragraph is a line and the table the grid right after it."""
+        assert isinstance(self.document.blocks[0], Line)
+        assert self.document.blocks[0].text == "二、主动公开政府信息情况"
+        assert [type(block) for block in self.document.blocks] == [Line, Grid]
+
+    def test_cells_in_grid_order_with_below_cells(self) -> None:
+        """Every grid position covered from above gets an empty below-cell: A covers (1, 0-1), d covers (2, 3)."""
+        grid = _grids(self.document)[0]
+        assert _places(grid) == [
+            [(0, 2, False), (2, 2, False)],
+            [(0, 2, True), (2, 1, False), (3, 1, False)],
+            [(0, 1, False), (1, 1, False), (2, 1, False), (3, 1, True)],
+        ]
+        assert _texts(grid) == [["A", "B"], ["", "c", "d"], ["e", "f", "g", ""]]
+
+    def test_columns_are_one_based_grid_columns(self) -> None:
+        """Cell.column is the grid column plus one, and the geometry is grid."""
+        grid = _grids(self.document)[0]
+        assert all(cell.column == (cell.grid or 0) + 1 for row in grid.rows for cell in row.cells)
+        assert (grid.geometry, str(grid.layout)) == ("grid", "html")
+
+
+class TestCellText:
+    """The text of a cell: its paragraphs and <br> joined without a space, blanks empty."""
+
+    @staticmethod
+    def _cell(inner: str) -> str:
+        document = read_html(_page(f"<table><tr><td>x</td><td>{inner}</td></tr></table>"))
+        return _grids(document)[0].rows[0].cells[1].text
+
+    def test_br_and_paragraphs_join_without_space(self) -> None:
+        """A label wrapped by <br> or by paragraphs reads as one label."""
+        assert self._cell("本年新收政府<br>信息公开申请数量") == "本年新收政府信息公开申请数量"
+        assert self._cell("<p>本年新收</p><p><span>政府信息</span>公开申请数量</p>") == "本年新收政府信息公开申请数量"
+
+    def test_two_numbers_never_merge(self) -> None:
+        """Two numbers on two lines of a cell keep a space between them, so that 12 and 3 never read 123."""
+        assert self._cell("12<br>3") == "12 3"
+        assert self._cell("<p>12</p><p>3</p>") == "12 3"
+
+    def test_spans_inside_a_number_join(self) -> None:
+        """Spans inside one line are one text: <span>1</span><span>2</span> is 12."""
+        assert self._cell("<p><span>1</span><span>2</span></p>") == "12"
+
+    def test_nbsp_is_blank(self) -> None:
+        """A cell of &nbsp; (and whitespace) is empty; &nbsp; around a value is stripped."""
+        assert self._cell("&nbsp;&nbsp; ") == ""
+        assert self._cell("<p><font>&nbsp;</font><font>0</font></p>") == "0"
+
+    def test_source_line_breaks_between_chinese_characters_vanish(self) -> None:
+        """A line break in the page's source between two Chinese characters is no space (CSS segment breaks)."""
+        assert self._cell("本年新收\n   政府信息") == "本年新收政府信息"
+        assert self._cell("3\n 件") == "3 件"
+
+
+class TestHeadingRows:
+    """Section headings printed as rows of a table come out as lines, cutting the table into one grid per section."""
+
+    document = read_html(
+        _page(
+            "<table>"
+            "<tr><td colspan='3'>二、主动公开政府信息情况</td></tr>"
+            "<tr><td>规章</td><td>1</td><td>2</td></tr>"
+            "<tr><td colspan='3'>三、收到和处理政府信息公开申请情况</td></tr>"
+            "<tr><td>一、本年新收政府信息公开申请数量</td><td>3</td><td>4</td></tr>"
+            "<tr><td colspan='3'>五、存在的主要问题及改进情况</td></tr>"
+            "<tr><td colspan='3'><p>问题一。</p><p>问题二。</p></td></tr>"
+            "</table>"
+        )
+    )
+
+    def test_blocks_in_order(self) -> None:
+        """Line, grid, line, grid, then the prose section's heading and its paragraphs as lines."""
+        kinds = [type(block).__name__ for block in self.document.blocks]
+        assert kinds == ["Line", "Grid", "Line", "Grid", "Line", "Line", "Line"]
+        assert _lines(self.document) == [
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "五、存在的主要问题及改进情况",
+            "问题一。",
+            "问题二。",
+        ]
+        assert [_texts(grid) for grid in _grids(self.document)] == [
+            [["规章", "1", "2"]],
+            [["一、本年新收政府信息公开申请数量", "3", "4"]],
+        ]
+
+
+class TestLayout:
+    """A table that lays out the page (holding tables, or whole sections in a cell) is walked into."""
+
+    def test_table_holding_tables(self) -> None:
+        """The outer table's cells become lines, the inner table a grid."""
+        document = read_html(
+            _page(
+                "<table><tr><td><p>二、主动公开政府信息情况</p>"
+                "<table><tr><td>规章</td><td>5</td></tr></table></td><td>侧栏</td></tr></table>"
+            )
+        )
+        assert _lines(document) == ["二、主动公开政府信息情况", "侧栏"]
+        assert [_texts(grid) for grid in _grids(document)] == [[["规章", "5"]]]
+
+    def test_cell_holding_several_sections(self) -> None:
+        """A two-cell layout row whose cell holds the sections' headings is read as paragraphs."""
+        document = read_html(
+            _page(
+                "<table><tr><td>导航</td><td><p>五、存在的主要问题及改进情况</p><p>无。</p>"
+                "<p>六、其他需要报告的事项</p><p>无。</p></td></tr></table>"
+            )
+        )
+        assert _lines(document) == ["导航", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+        assert _grids(document) == []
+
+
+class TestContent:
+    """Only the content root is read: site navigation, scripts, footers and other articles are left out."""
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    page = _as_page(text)
+
+    def test_report_reads_as_its_text(self) -> None:
+        """The sample report as a page with navigation and a footer parses equal to the sample text."""
+        assert gia_report.parse(self.page) == gia_report.parse(self.text)
+
+    def test_bytes_read_as_text(self) -> None:
+        """parse of the page's bytes and of its text give the same report."""
+        assert gia_report.parse(self.page.encode("utf-8")) == gia_report.parse(self.page)
+
+    def test_no_chrome_in_the_lines(self) -> None:
+        """Neither the navigation nor the footer is a line of the document."""
+        lines = _lines(read_document(self.page))
+        assert not any("首页" in line or "版权所有" in line for line in lines)
+
+    def test_scripts_and_styles_are_no_text(self) -> None:
+        """Text of scripts, styles and noscript never reaches a line, though in the content."""
+        page = self.page.replace(
+            "<div class='article'>",
+            "<div class='article'><script>var a = '一、总体情况';</script>"
+            "<style>p {}</style><noscript>请启用脚本</noscript>",
+        )
+        lines = _lines(read_document(page))
+        assert not any("var a" in line or "请启用" in line or "p {}" in line for line in lines)
+        assert gia_report.parse(page) == gia_report.parse(self.text)
+
+    def test_title_from_the_page_when_the_content_has_none(self) -> None:
+        """With no title in the content, the page's <title> (before its site name) gives agency and year."""
+        title = self.text.strip().split("\n")[0].strip()
+        body = self.page.split("<body>", 1)[1].replace(f"<p>{html.escape(title)}</p>", "")
+        page = _page(body, head=f"<title>{html.escape(title)}_政府信息公开年报_某市人民政府</title>")
+        expected = gia_report.parse(self.text)
+        report = gia_report.parse(page)
+        assert (report.agency, report.year, report.title) == (expected.agency, expected.year, expected.title)
+
+    def test_chrome_before_the_title_is_dropped_with_a_note(self) -> None:
+        """Lines of navigation inside the content before the title are dropped, and a note says so."""
+        page = self.page.replace(
+            "<div class='article'>",
+            "<div class='article'><p>当前位置：首页 &gt; 年报</p><p>来源：某局 时间：2024-01-01</p>",
+        )
+        result = gia_report.parse_with_notes(page)
+        assert result.report == gia_report.parse(self.text)
+        assert "site-chrome" in {note.code for note in result.notes}
+
+
+class TestCharset:
+    """The charset a page declares is honoured; a page that is valid UTF-8 is UTF-8."""
+
+    body = "<p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>7</td></tr></table>"
+
+    @pytest.mark.parametrize(
+        ("meta", "codec"),
+        [
+            ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb2312"),
+            ("<meta charset=GBK>", "gbk"),
+            ("<meta charset='gb18030'>", "gb18030"),
+        ],
+    )
+    def test_gb_bytes(self, meta: str, codec: str) -> None:
+        """A page in GB 2312, GBK or GB 18030 bytes, declared so, reads its Chinese right."""
+        document = read_document(_page(self.body, head=meta).encode(codec))
+        assert _lines(document) == ["二、主动公开政府信息情况"]
+        assert _texts(_grids(document)[0]) == [["规章", "7"]]
+
+    def test_gb_bytes_undeclared(self) -> None:
+        """Undeclared bytes that are not UTF-8 are read as GB 18030."""
+        document = read_document(_page(self.body, head="").encode("gb18030"))
+        assert _lines(document) == ["二、主动公开政府信息情况"]
+
+    def test_utf8_declared_gb2312(self) -> None:
+        """A UTF-8 page that declares gb2312 is read as UTF-8, with a note."""
+        document = read_document(_page(self.body, head="<meta charset='gb2312'>").encode("utf-8"))
+        assert _lines(document) == ["二、主动公开政府信息情况"]
+        assert [note.code for note in document.notes] == ["charset"]
+
+    def test_bom(self) -> None:
+        """A UTF-16 page with its byte order mark is read."""
+        document = read_document(_page(self.body, head="").encode("utf-16"))
+        assert _lines(document) == ["二、主动公开政府信息情况"]
+
+    def test_declared_charset(self) -> None:
+        """gb2312 and GBK are read as their superset GB 18030; an unknown name is no charset."""
+        assert declared_charset(b"<meta charset='GB2312'>") == "gb18030"
+        assert declared_charset(b'<?xml version="1.0" encoding="utf-8"?><html>') == "utf-8"
+        assert declared_charset(b"<meta charset='no-such-charset'>") is None
+        assert declared_charset(b"<html><head></head>") is None
+
+
+class TestLines:
+    """Paragraphs are lines in document order, a <br> splitting one, numbered by their source line."""
+
+    def test_br_splits_and_source_lines(self) -> None:
+        """Two lines of one paragraph split at <br> keep the line the paragraph's text starts on."""
+        document = read_html("<html><body>\n<p>第一行<br>第二行</p>\n<div>\n第三行</div></body></html>")
+        assert [(block.number, block.text) for block in document.blocks if isinstance(block, Line)] == [
+            (2, "第一行"),
+            (2, "第二行"),
+            (3, "第三行"),
+        ]
+
+
+def _cells(report: gia_report.Report) -> dict[str, Any]:
+    return {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in gia_report.to_records(report)}
+
+
+@pytest.mark.parametrize("path", corpus_params("published/html", suffixes=(".html", ".htm")))
+def test_corpus_pages(path: Path) -> None:
+    """Every real page reads every gold cell, its agency and its year right."""
+    expected = gold(path)
+    report = gia_report.parse_file(path)
+    cells = _cells(report)
+    wrong = {key: cells.get(key) for key, value in expected["cells"].items() if norm(cells.get(key)) != norm(value)}
+    assert wrong == {}
+    assert (report.agency, report.year) == (expected["agency"], expected["year"])
+
+
+def test_cell_is_the_document_cell() -> None:
+    """The reader makes the document's own Cell, with no text of its own below a rowspan."""
+    grid = _grids(read_html(_page("<table><tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table>")))[0]
+    assert grid.rows[1].cells[0] == Cell("", grid.rows[1].line, 1, grid=0, span=1, below=True)
