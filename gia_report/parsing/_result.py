@@ -180,3 +180,17 @@ class ParseResult:
     def layout(self) -> Layout:
         """The layout the tables were written in."""
         return self.detection.layout
+
+    def __repr__(self) -> str:
+        # The attrs repr would list every source; the report's own short repr and the counts say enough.
+        counts = f"{len(self.notes)} notes, {len(self.sources)} cells read"
+        return f"<ParseResult {self.report!r}; layout {self.layout}; {counts}>"
+
+    def _repr_html_(self) -> str:
+        """The result as a notebook shows it: the report's tables, its notes, its layout and each cell's source.
+
+        .. versionadded:: 0.2
+        """
+        from .._notebook import parse_result_html  # imported only when a notebook asks
+
+        return parse_result_html(self)

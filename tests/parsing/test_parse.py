@@ -311,3 +311,17 @@ def test_appeals_blank_cell_placement_is_noted() -> None:
     assert result.report.appeals.litigation_after_review.total is None
     assert result.report.appeals.review.total == 1
     assert ("blank-cells-placed", 57) in {(note.code, note.line) for note in result.notes}
+
+
+def test_parse_result_pickles_and_shows_briefly() -> None:
+    """A parse result pickles whole, has a short repr, and draws its tables for a notebook."""
+    import pickle
+
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8").replace("| -3 |", "| 三 |")
+    result = gia_report.parse_with_notes(text)
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+    assert dict(again.sources) == dict(result.sources) and again.notes == result.notes
+    assert len(repr(result)) < 400 and f"{len(result.notes)} notes" in repr(result)
+    html = result._repr_html_()
+    assert "<table" in html and "unreadable-cell" in html
