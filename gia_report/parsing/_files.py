@@ -64,6 +64,8 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
             if found.st_size > MAX_FILE_SIZE:
                 raise _too_large(name, found.st_size)
             data = handle.read(MAX_FILE_SIZE + 1)
+    except ParseError:
+        raise
     except OSError as error:
         raise _refuse(name, error.strerror or str(error)) from None
     except (ValueError, OverflowError) as error:
