@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from ..catalog import FORMATS, FormatVersion
 from ._labels import normalize_label
-from ._layout_space import VALUES
+from ._layout_space import ends_in_values
 from ._result import Detection, Layout
 from ._source import Line
 
@@ -44,7 +44,7 @@ def vote(text: str) -> Layout | None:
         return Layout.TAB
     if _ONE_CELL.match(text):
         return Layout.BLANK_LINE
-    if VALUES.search(text):
+    if ends_in_values(text):
         return Layout.SPACE
     return None
 

@@ -2,66 +2,371 @@
 
 Grammar::
 
-    table      = { label-line } row { { label-line } row }
-    row        = [ label-part ] values NEWLINE
-    values     = value { SPACE+ value }              (the numbers end the line)
-    label-line = label-part NEWLINE                  (a line without trailing numbers)
+    table      = { line }
+    line       = [ label-part ] [ values ] NEWLINE
+    values     = value { SPACE+ value }              (the values end the line)
+    value      = number [ SPACE? unit ] | placeholder (0, 1,234, 12.5, 75394432.52 元, -, —, /)
     label-part = cell { SPACE SPACE+ cell }          (two or more spaces part cells; one does not)
+
+A line whose text ends in values is a *values line*: it closes a row. The
+first value may be glued to the label (``2.重复申请0 0 0``). A cell holding a
+single space is parted there when its right part opens a numbered label
+(``（四 1.本机关不``) or its left part is one or two characters of a group
+label printed in a column of its own (``）无 掌握相关政``).
 
 Labels wrap over lines, their values often on the last of them, and group
 labels stand between rows or one character per line, so the label lines
-before a row of values all become leading cells of that row; the table
-reader then takes the rightmost cells that make a label. A value printed
-blank leaves no cell at all, so a row with fewer numbers than columns cannot
-be placed and stays blank with a note.
+before a values line become leading cells of its row; the table reader then
+takes the rightmost cells that make a label. A label that ``pdftotext
+-layout`` prints around its values (centred in its cell: ``一、本年新收政府信息``
+/ values / ``公开申请数量``) is put together when it is numbered: from the
+cell that opens it, the cells (on any line up to the next values line) that
+continue a label of the catalog are its own, and the group labels and header
+words between them are moved before it. Only a label that comes out whole
+(a label or variant of the catalog) is put together so; any other row keeps
+its cells in printed order.
+
+Values a layout prints on the line above their row's label (a cell centred
+higher than its neighbours) join that row when the two lines together hold
+as many values as the rows around them, in the order of their columns.
+
+A value printed blank leaves no cell at all, so a row with fewer numbers than
+columns cannot be placed and stays blank with a note. The work is linear in
+the length of each line.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
+import attrs
+
+from ..catalog import FORMATS
 from ._document import Cell, TableRow
+from ._labels import normalize_label
+from ._numbers import PLACEHOLDERS
 from ._source import Line
 
-__all__ = ["VALUES", "tokenize"]
+__all__ = ["ends_in_values", "tokenize"]
 
-_VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?"
-#: The run of values that ends a row line: numbers separated by spaces, after a space or at the start.
-VALUES = re.compile(rf"(?:(?<=\s)|^)({_VALUE})((?:[ \t\u3000\u00a0]+{_VALUE})*)\s*$")
+_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
+_VALUE = re.compile(rf"(?:{_NUMBER}(?:万元|元)?|(?:增加|减少){_NUMBER})")
+_UNIT = frozenset({"元", "万元"})
+# A number glued to the label before it: after a CJK character, a closing bracket or quote.
+_GLUED = re.compile(rf"(?<=[\u3400-\u9fff”’」』）)》〉】])({_NUMBER})$")
+_TOKEN = re.compile(r"\S+")
 _CELL_GAP = re.compile(r"\s{2,}")
+# Placeholders that are also characters of a label (无法提供 split one character per line) need a label before them.
+_WORD_PLACEHOLDERS = frozenset({"无", "空"})
+
+# The numbering that opens a label, after `normalize_label` (NFKC: （一） is (一), 1． is 1.).
+_ENUMERATOR = re.compile(
+    r"^(?:\(([一二三四五六七八九十]{1,3})\)|([一二三四五六七八九十]{1,3})[、.,]|(\d{1,2})[.、,](?!\d))"
+)
+# Where a one-space cell is parted: before a numbered label.
+_BEFORE_ENUMERATOR = re.compile(
+    r" (?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+)
+_GROUP_PART = 2
 
 
-def _cells(line: Line, text: str, offset: int) -> list[Cell]:
+def _is_value(token: str) -> bool:
+    cleaned = unicodedata.normalize("NFKC", token)
+    return bool(_VALUE.fullmatch(cleaned)) or cleaned in PLACEHOLDERS
+
+
+def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the label part of *text* ends, and the spans of the values that end the line (none if it does not).
+
+    Read from the right, token by token: the work is linear in the line.
+    """
+    tokens = [(found.start(), found.end()) for found in _TOKEN.finditer(text)]
+    values: list[tuple[int, int]] = []
+    index = len(tokens) - 1
+    while index >= 0:
+        start, end = tokens[index]
+        token = text[start:end]
+        if token in _UNIT and index > 0 and _VALUE.fullmatch(text[tokens[index - 1][0] : tokens[index - 1][1]]):
+            values.append((tokens[index - 1][0], end))  # 75394432.52 元: one cell
+            index -= 2
+            continue
+        if not _is_value(token):
+            glued = _GLUED.search(token)
+            if glued is not None:
+                values.append((start + glued.start(), end))
+            break
+        values.append((start, end))
+        index -= 1
+    values.reverse()
+    if not values:
+        return len(text), []
+    label_end = values[0][0]
+    if len(values) == 1 and not text[:label_end].strip() and text[values[0][0] : values[0][1]] in _WORD_PLACEHOLDERS:
+        return len(text), []  # a lone 无 is a character of a label printed one per line
+    return label_end, values
+
+
+def ends_in_values(text: str) -> bool:
+    """Whether the line *text* ends in values, as a row of the space layout does."""
+    return bool(_trailing_values(text)[1])
+
+
+def _split_cell(text: str, start: int) -> list[tuple[str, int]]:
+    """A cell of one-space words parted where a numbered label opens, or after a group label's one or two characters."""
+    parts: list[tuple[str, int]] = []
+    position = 0
+    for found in _BEFORE_ENUMERATOR.finditer(text):
+        parts.append((text[position : found.start()], start + position))
+        position = found.end()
+    parts.append((text[position:], start + position))
+    split: list[tuple[str, int]] = []
+    for part, at in parts:
+        words = part.split(" ")
+        if len(words) == 2 and len(words[0]) <= _GROUP_PART and len(words[1]) >= _GROUP_PART and _cjk(words[0]):
+            split.extend([(words[0], at), (words[1], at + len(words[0]) + 1)])
+        else:
+            split.append((part, at))
+    return [(part, at) for part, at in split if part.strip()]
+
+
+def _cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" or ch in "（）()、" for ch in text)
+
+
+def _cells(line: Line, text: str) -> list[Cell]:
     cells = []
     position = 0
     for part in _CELL_GAP.split(text):
         start = text.find(part, position)
         position = start + len(part)
-        if part.strip():
-            cells.append(Cell(part.strip(), line.number, offset + start + len(part) - len(part.lstrip()) + 1))
+        stripped = part.strip()
+        if not stripped:
+            continue
+        offset = start + len(part) - len(part.lstrip())
+        for piece, at in _split_cell(stripped, offset):
+            cells.append(Cell(piece, line.number, at + 1))
     return cells
+
+
+@attrs.frozen
+class _Printed:
+    """One line as printed: its label cells and the values that end it (none for a line of labels)."""
+
+    number: int
+    labels: tuple[Cell, ...]
+    values: tuple[Cell, ...]
+
+
+def _read_line(line: Line) -> _Printed | None:
+    text = line.text.rstrip()
+    if not text.strip():
+        return None
+    label_end, spans = _trailing_values(text)
+    values = tuple(Cell(text[start:end], line.number, start + 1) for start, end in spans)
+    return _Printed(line.number, tuple(_cells(line, text[:label_end])), values)
+
+
+# --- Labels of the catalog, to put a numbered label together ------------------------------------
+
+
+def _key(text: str) -> str:
+    """*text* as compared with the catalog's labels: normalized, its numbering written one way.
+
+    ``1、`` and ``1．`` are written ``1.``, ``（一）`` ``(一)``, ``一.`` ``一、``.
+    """
+    normalized = normalize_label(text)
+    found = _ENUMERATOR.match(normalized)
+    if found is None:
+        return normalized
+    bracketed, listed, digits = found.groups()
+    numbering = f"({bracketed})" if bracketed else f"{listed}、" if listed else f"{digits}."
+    return numbering + normalized[found.end() :]
+
+
+def _catalog_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys of every numbered row label and variant, of the group labels, and every prefix of either."""
+    rows: set[str] = set()
+    groups: set[str] = set()
+    for spec in FORMATS.values():
+        for table in spec.tables:
+            rows.update(_key(label) for row in table.rows for label in row.labels)
+            groups.update(_key(group) for group in table.groups)
+    rows = {key for key in rows if _ENUMERATOR.match(key)}
+    prefixes = {key[:end] for key in rows | groups for end in range(1, len(key) + 1)}
+    return frozenset(rows), frozenset(groups), frozenset(prefixes)
+
+
+_ROW_KEYS, _GROUP_KEYS, _PREFIXES = _catalog_keys()
+_ROW_PREFIXES = frozenset(key[:end] for key in _ROW_KEYS for end in range(1, len(key) + 1))
+_LONGEST = max(len(key) for key in _PREFIXES)
+# A numbered label waits this many later labels at most for its continuation (group labels run long).
+_OPEN_UNITS = 8
+
+
+@attrs.define
+class _Label:
+    """A numbered label being put together: its cells (indices into the table's cells) and its key so far.
+
+    ``whole`` is how many of its cells made a whole row label the last time
+    they did (0 if they never did).
+    """
+
+    cells: list[int]
+    key: str
+    region: int
+    whole: int = 0
+
+    @property
+    def row(self) -> bool:
+        """Whether the label may still become a row label (not only a group label)."""
+        return self.key in _ROW_PREFIXES
+
+    def extend(self, index: int, key: str) -> bool:
+        """Take cell *index* (of *key*) as the label's next part, if the label goes on so in the catalog."""
+        joined = self.key + key
+        if len(joined) > _LONGEST or joined not in _PREFIXES:
+            return False
+        self.cells.append(index)
+        self.key = joined
+        if joined in _ROW_KEYS:
+            self.whole = len(self.cells)
+        return True
+
+
+def _labels_of(cells: Sequence[Cell], regions: Sequence[int], count: int) -> list[list[_Label]]:
+    """The numbered row labels opened before (or on) each of *count* values lines, the one it closes last.
+
+    ``regions[i]`` is the values line that cell *i* stands before or on
+    (*count* after the last). A cell that is not numbered continues the
+    label closed by the values line just before it, or else the latest open
+    label that it continues in the catalog; otherwise it is left alone.
+    """
+    opened: list[list[_Label]] = [[] for _ in range(count)]
+    closing: list[_Label | None] = [None] * count
+    waiting: list[_Label] = []
+    index = 0
+    for region in range(count + 1):
+        while index < len(cells) and regions[index] == region:
+            key = _key(cells[index].text)
+            if _ENUMERATOR.match(key):
+                label = _Label([index], key, region, 1 if key in _ROW_KEYS else 0)
+                waiting = [*waiting[-_OPEN_UNITS:], label]
+                if region < count and label.row:
+                    opened[region].append(label)
+            else:
+                before = closing[region - 1] if region > 0 else None
+                for label in ([before] if before is not None else []) + waiting[::-1]:
+                    if label.extend(index, key):
+                        break
+            index += 1
+        if region < count and opened[region]:
+            closing[region] = opened[region][-1]
+            waiting = [label for label in waiting if label is not closing[region]]
+    return opened
+
+
+def _rows(printed: list[_Printed]) -> list[TableRow]:
+    """The rows of the *printed* lines, their numbered labels put together where they come out whole."""
+    cells: list[Cell] = []
+    regions: list[int] = []
+    closers: list[_Printed] = []
+    for line in printed:
+        cells.extend(line.labels)
+        regions.extend([len(closers)] * len(line.labels))
+        if line.values:
+            closers.append(line)
+    count = len(closers)
+    opened = _labels_of(cells, regions, count)
+    own: list[list[int] | None] = [None] * count  # the cells of each values line's whole label
+    for region, labels in enumerate(opened):
+        if labels and labels[-1].whole:
+            own[region] = labels[-1].cells[: labels[-1].whole]
+    _pair_labels_with_values(opened, own, closers, regions)
+    taken = {index for indices in own if indices for index in indices}
+    rows: list[TableRow] = []
+    by_region: list[list[int]] = [[] for _ in range(count + 1)]
+    for index, region in enumerate(regions):
+        by_region[region].append(index)
+    for region, line in enumerate(closers):
+        rest = [cells[index] for index in by_region[region] if index not in taken]
+        label = own[region]
+        if label:
+            joined = Cell("".join(cells[index].text for index in label), cells[label[0]].line, cells[label[0]].column)
+            rows.append(TableRow(line.number, (*rest, joined, *line.values)))
+        else:
+            rows.append(TableRow(line.number, (*rest, *line.values)))
+    trailing = [cells[index] for index in by_region[count] if index not in taken]
+    if trailing:
+        rows.append(TableRow(trailing[0].line, tuple(trailing)))
+    return rows
+
+
+def _pair_labels_with_values(
+    opened: list[list[_Label]], own: list[list[int] | None], closers: list[_Printed], regions: list[int]
+) -> None:
+    """Give each of several whole labels printed before as many lines of values the line in its order.
+
+    PDF text may print two labels and then their two rows of values (READING
+    R4). Only when every label is whole, the lines of values follow each
+    other with nothing between them, and each holds as many values as the
+    table's rows mostly do, is each label its line's.
+    """
+    widths = Counter(len(line.values) for line in closers)
+    width = widths.most_common(1)[0][0] if widths else 0
+    filled = set(regions)
+    for region, labels in enumerate(opened):
+        if len(labels) < 2 or not all(label.whole == len(label.cells) for label in labels):
+            continue
+        following = range(region, region + len(labels))
+        if following[-1] >= len(closers) or any(later in filled for later in following[1:]):
+            continue
+        if any(len(closers[later].values) != width for later in following):
+            continue
+        for later, label in zip(following, labels, strict=True):
+            own[later] = label.cells
+
+
+def _merge_raised_values(printed: list[_Printed]) -> list[_Printed]:
+    """*printed* with a line of values alone joined to the labelled line under it, where it belongs to it.
+
+    ``pdftotext -layout`` prints a value centred higher in its cell on the
+    line above its row. The two are one row when they follow each other, their
+    values stand in different columns, and together they hold as many values
+    as the nearest labelled row above or below.
+    """
+    merged = list(printed)
+    index = 0
+    while index + 1 < len(merged):
+        above, below = merged[index], merged[index + 1]
+        if above.labels or not above.values or not below.labels or not below.values:
+            index += 1
+            continue
+        widths = {len(line.values) for line in (_labelled(merged, index, -1), _labelled(merged, index + 1, 1)) if line}
+        together = sorted((*above.values, *below.values), key=lambda cell: cell.column)
+        columns = [cell.column for cell in together]
+        apart = all(right - left >= 2 for left, right in itertools.pairwise(columns))
+        if below.number == above.number + 1 and apart and len(together) in widths and len(below.values) < len(together):
+            merged[index : index + 2] = [attrs.evolve(below, values=tuple(together))]
+            continue
+        index += 1
+    return merged
+
+
+def _labelled(printed: list[_Printed], start: int, step: int) -> _Printed | None:
+    """The nearest line with a label and values from *start* (excluded) in direction *step*."""
+    index = start + step
+    while 0 <= index < len(printed):
+        if printed[index].labels and printed[index].values:
+            return printed[index]
+        index += step
+    return None
 
 
 def tokenize(lines: Iterable[Line]) -> list[TableRow]:
     """The rows of *lines*: each line ending in values closes a row opened by the label lines before it."""
-    rows: list[TableRow] = []
-    pending: list[Cell] = []
-    for line in lines:
-        text = line.text.rstrip()
-        if not text.strip():
-            continue
-        found = VALUES.search(text)
-        if found is None:
-            pending.extend(_cells(line, text, 0))
-            continue
-        labels = _cells(line, text[: found.start()], 0)
-        values = [
-            Cell(match.group(0), line.number, found.start() + match.start() + 1)
-            for match in re.finditer(_VALUE, text[found.start() :])
-        ]
-        rows.append(TableRow(line.number, (*pending, *labels, *values)))
-        pending = []
-    if pending:
-        rows.append(TableRow(pending[0].line, tuple(pending)))
-    return rows
+    printed = [read for read in (_read_line(line) for line in lines) if read is not None]
+    return _rows(_merge_raised_values(printed))

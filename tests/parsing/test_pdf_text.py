@@ -111,3 +111,26 @@ def test_a_printed_web_page_reads_as_the_report() -> None:
     codes = [note.code for note in result.notes]
     assert codes.count("site-chrome") == 3
     assert codes.count("page-furniture") >= 4
+
+
+def test_a_row_ending_in_a_placeholder_reads_with_that_cell_blank() -> None:
+    """PDF text 4.保护第三方合法权益 1 0 0 0 0 0 -: the row is read, its total printed blank (READING R4)."""
+    spaced = _spaced(REPORT).replace("4.保护第三方合法权益 1 0 0 0 0 0 1", "4.保护第三方合法权益 1 0 0 0 0 0 -")
+    row = gia_report.parse(spaced).requests.withheld_third_party
+    assert row == gia_report.RequestRow(
+        natural_person=1, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=0, total=None
+    )
+
+
+def test_labels_centred_around_their_values_read_as_the_report() -> None:
+    """pdftotext -layout: wrapped labels printed above and below their values, group labels between."""
+    spaced = _spaced(REPORT)
+    centred = spaced.replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1",
+        "    （二）部分公开（区分处理\n 三、本年度   1   0   0   0   0   0   1\n    的，只计这一情形，不计其他情形）",
+    ).replace(
+        "（四）无法提供 1.本机关不掌握相关政府信息 2 1 0 0 0 0 3",
+        "（四 1.本机关不\n）无 掌握相关政   2   1   0   0   0   0   3\n法提 府信息\n供",
+    )
+    assert centred.count("\n") == spaced.count("\n") + 5
+    assert gia_report.parse(centred) == gia_report.parse(spaced)
