@@ -9,7 +9,7 @@ element two content models.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from ..catalog import FORMATS, Column, Row, Table
 
@@ -123,7 +123,8 @@ def xml_schema() -> str:
     .. versionadded:: 0.1
     """
     actives = "".join(_active(version, spec.table("active")) for version, spec in FORMATS.items())
-    versions = "".join(f"<xs:enumeration value={quoteattr(version)}/>" for version in FORMATS)
+    # html.escape, not xml.sax.saxutils: that module pulls urllib, http and email into import gia_report.
+    versions = "".join(f'<xs:enumeration value="{escape(version, quote=True)}"/>' for version in FORMATS)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated from gia_report/catalog.py by gia_report.serializing.xml_schema(); do not edit by hand. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:gia="{NAMESPACE}"
