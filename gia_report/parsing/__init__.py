@@ -23,13 +23,13 @@ from ..model import Report
 from . import _layout_blank, _layout_collapsed, _layout_pipe, _layout_space, _layout_tab
 from ._assemble import assemble
 from ._detect import combine, detect_format, detect_layout
-from ._document import GEOMETRY, Grid, TableRow
+from ._document import GEOMETRY, Document, Grid, TableRow
 from ._files import read_file
 from ._forms import read_document
 from ._narrative import read_front
 from ._result import CellSource, Detection, Layout, Note, ParseResult
 from ._sections import Sections, split_sections
-from ._source import Line, decode, split_lines
+from ._source import Line
 from ._tables import TableReading, read_table
 
 __all__ = [
@@ -85,7 +85,7 @@ def parse_with_notes(text: str | bytes, *, strict: bool = False) -> ParseResult:
     .. versionadded:: 0.1
     """
     try:
-        result = _parse(text)
+        result, document = _parse(text)
     except GiaReportError:
         raise
     except Exception as error:
@@ -104,19 +104,26 @@ def parse_with_notes(text: str | bytes, *, strict: bool = False) -> ParseResult:
         raise ParseError(
             f"strict mode: {len(result.notes)} note(s):\n{listed}",
             line=first.line or 1,
-            source_line=_line_text(text, first.line),
+            source_line=_line_text(document, first.line),
         )
     return result
 
 
-def _line_text(text: str | bytes, number: int | None) -> str:
+def _line_text(document: Document, number: int | None) -> str:
+    """The text of the first line of *document* numbered *number* (a web page's lines may share one)."""
     if number is None:
         return ""
-    lines = split_lines(decode(text))
-    return lines[number - 1].text if 0 < number <= len(lines) else ""
+    for block in document.blocks:
+        if isinstance(block, Line) and block.number == number:
+            return block.text
+        if isinstance(block, Grid):
+            for row in block.rows:
+                if row.line == number:
+                    return " | ".join(cell.text for cell in row.cells if cell.text)
+    return ""
 
 
-def _parse(data: str | bytes) -> ParseResult:
+def _parse(data: str | bytes) -> tuple[ParseResult, Document]:
     # 1. Read the form into a document of lines and grids (decoding, furniture and chrome dropped).
     document = read_document(data)
     notes = list(document.notes)
@@ -148,7 +155,8 @@ def _parse(data: str | bytes) -> ParseResult:
     report, sources = assemble(version, readings, sections, front, notes)
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
     spent = tuple(dict.fromkeys(equation for reading in readings.values() for equation in reading.spent))
-    return ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent)
+    result = ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent)
+    return result, document
 
 
 @cache

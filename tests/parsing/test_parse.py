@@ -325,3 +325,20 @@ def test_parse_result_pickles_and_shows_briefly() -> None:
     assert len(repr(result)) < 400 and f"{len(result.notes)} notes" in repr(result)
     html = result._repr_html_()
     assert "<table" in html and "unreadable-cell" in html
+
+
+def test_strict_mode_on_a_word_document_quotes_the_document_not_its_bytes() -> None:
+    """A Word document with a note is refused in strict mode with the note and its line, never as bytes."""
+    from tests.corpus import CORPUS
+
+    path = CORPUS / "published" / "docx" / "005_pingtan_2021.docx"
+    if not path.exists():
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    data = path.read_bytes()
+    notes = gia_report.parse_with_notes(data).notes
+    assert notes
+    with pytest.raises(gia_report.ParseError) as caught:
+        gia_report.parse(data, strict=True)
+    assert caught.value.msg.startswith(f"strict mode: {len(notes)} note(s):")
+    assert caught.value.line == (notes[0].line or 1)
+    assert "neither UTF-8" not in str(caught.value)
