@@ -180,6 +180,14 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+_PRE = re.compile(r"white-space\s*:\s*pre(?:-wrap)?\b", re.I)
+
+
+def _keeps_whitespace(element: Any) -> bool:
+    """Whether the block *element* shows its whitespace as written (``<pre>``, ``white-space: pre``)."""
+    return element is not None and (element.tag == "pre" or bool(_PRE.search(element.get("style") or "")))
+
+
 def _line_of(element: Any, default: int) -> int:
     line = element.sourceline
     return line if isinstance(line, int) and line > 0 else default
@@ -365,6 +373,7 @@ class _Walker:
         self.parts: list[str] = []
         self.start: Any = None  # the element the line being read started in
         self.last: Any = None  # the element last entered
+        self.keep = False  # whether the line being read keeps its whitespace as written
 
     def line(self) -> int:
         """The source line of the element last entered (or of one before it, for an element the parser added)."""
@@ -379,13 +388,19 @@ class _Walker:
     def text(self, text: str) -> None:
         if not self.parts:
             self.start = self.line()
+            self.keep = _keeps_whitespace(_block_of(self.last))
         self.parts.append(text)
 
     def flush(self) -> None:
         if self.parts:
-            text = _clean("".join(self.parts))
-            if text:
-                self.blocks.append(Line(self.start, text))
+            joined = "".join(self.parts)
+            if self.keep:
+                # <pre> and white-space:pre(-wrap): the page shows tabs and runs of spaces as written.
+                self.blocks.extend(Line(self.start, line.strip()) for line in joined.split("\n") if line.strip())
+            else:
+                text = _clean(joined)
+                if text:
+                    self.blocks.append(Line(self.start, text))
             self.parts.clear()
 
     def walk(self, top: Any) -> None:

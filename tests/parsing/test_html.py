@@ -310,3 +310,16 @@ def test_cell_is_the_document_cell() -> None:
     """The reader makes the document's own Cell, with no text of its own below a rowspan."""
     grid = _grids(read_html(_page("<table><tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table>")))[0]
     assert grid.rows[1].cells[0] == Cell("", grid.rows[1].line, 1, grid=0, span=1, below=True)
+
+
+def test_preformatted_paragraph_keeps_its_tabs_and_spaces() -> None:
+    """A paragraph in <pre> or under white-space:pre-wrap reads with its whitespace as written."""
+    from gia_report.parsing._read_html import read_html
+
+    page = (
+        "<html><body><h1>某局2023年政府信息公开工作年度报告</h1>"
+        '<p style="white-space:pre-wrap">规章\t0  0</p><p>规章\t0  0</p><pre>甲\t乙\n丙</pre></body></html>'
+    )
+    lines = [block.text for block in read_html(page.encode("utf-8")).blocks if hasattr(block, "text")]
+    assert "规章\t0  0" in lines and "规章 0 0" in lines
+    assert "甲\t乙" in lines and "丙" in lines
