@@ -48,7 +48,7 @@ import attrs
 from ..catalog import FORMATS
 from ._document import Cell, TableRow
 from ._labels import normalize_label
-from ._numbers import PLACEHOLDERS
+from ._numbers import PLACEHOLDERS, looks_like_value
 from ._source import Line
 
 __all__ = ["ends_in_values", "tokenize"]
@@ -72,6 +72,10 @@ _BEFORE_ENUMERATOR = re.compile(
     r" (?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)"
 )
 _GROUP_PART = 2
+# Numbering anywhere in a cell (normalized), where another label may start.
+_NUMBERING_ANYWHERE = re.compile(
+    r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.,]|\d{1,2}[.、,](?!\d)"
+)
 
 
 def _is_value(token: str) -> bool:
@@ -187,8 +191,8 @@ def _key(text: str) -> str:
     return numbering + normalized[found.end() :]
 
 
-def _catalog_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The keys of every numbered row label and variant, of the group labels, and every prefix of either."""
+def _catalog_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of every numbered row label and variant, and every prefix of them and of the group labels."""
     rows: set[str] = set()
     groups: set[str] = set()
     for spec in FORMATS.values():
@@ -197,10 +201,10 @@ def _catalog_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             groups.update(_key(group) for group in table.groups)
     rows = {key for key in rows if _ENUMERATOR.match(key)}
     prefixes = {key[:end] for key in rows | groups for end in range(1, len(key) + 1)}
-    return frozenset(rows), frozenset(groups), frozenset(prefixes)
+    return frozenset(rows), frozenset(prefixes)
 
 
-_ROW_KEYS, _GROUP_KEYS, _PREFIXES = _catalog_keys()
+_ROW_KEYS, _PREFIXES = _catalog_keys()
 _ROW_PREFIXES = frozenset(key[:end] for key in _ROW_KEYS for end in range(1, len(key) + 1))
 _LONGEST = max(len(key) for key in _PREFIXES)
 # A numbered label waits this many later labels at most for its continuation (group labels run long).
@@ -286,11 +290,17 @@ def _rows(printed: list[_Printed]) -> list[TableRow]:
         if labels and labels[-1].whole:
             own[region] = labels[-1].cells[: labels[-1].whole]
     _pair_labels_with_values(opened, own, closers, regions)
-    taken = {index for indices in own if indices for index in indices}
-    rows: list[TableRow] = []
     by_region: list[list[int]] = [[] for _ in range(count + 1)]
     for index, region in enumerate(regions):
         by_region[region].append(index)
+    taken = {index for indices in own if indices for index in indices}
+    for region, label in enumerate(own):
+        if label and not all(
+            _movable(cells[index]) for index in by_region[region] if index > label[0] and index not in taken
+        ):
+            taken.difference_update(label)
+            own[region] = None
+    rows: list[TableRow] = []
     for region, line in enumerate(closers):
         rest = [cells[index] for index in by_region[region] if index not in taken]
         label = own[region]
@@ -303,6 +313,22 @@ def _rows(printed: list[_Printed]) -> list[TableRow]:
     if trailing:
         rows.append(TableRow(trailing[0].line, tuple(trailing)))
     return rows
+
+
+def _movable(cell: Cell) -> bool:
+    """Whether *cell*, printed between the parts of a label, may be moved before it: a group label's part.
+
+    A value, or a cell where another row's numbered label starts (two lines
+    run together: ``0（七）总计``), is not: the row keeps its printed order.
+    """
+    if looks_like_value(cell.text):
+        return False
+    normalized = normalize_label(cell.text)
+    for found in _NUMBERING_ANYWHERE.finditer(normalized):
+        key = _key(normalized[found.start() :])
+        if key[: len(_key(found.group())) + 1] in _ROW_PREFIXES:
+            return False
+    return True
 
 
 def _pair_labels_with_values(

@@ -206,3 +206,9 @@ class TestSpace:
         zeros = "0 " * 32_768
         assert len(_layout_space.tokenize(_lines(zeros))[0].cells) == 32_768
         assert _texts(_layout_space.tokenize(_lines(zeros + "x"))) == [[zeros.strip() + " x"]]
+
+    def test_a_row_run_into_the_next_keeps_its_printed_order(self) -> None:
+        """Values or another row's label between a label's cells (two lines run together): nothing is moved."""
+        text = "（六）其他处理  0  0  0（七）总计   21   0   21"
+        rows = _layout_space.tokenize(_lines(text))
+        assert _texts(rows) == [["（六）其他处理", "0", "0", "0（七）总计", "21", "0", "21"]]
