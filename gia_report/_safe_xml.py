@@ -49,7 +49,20 @@ def _position(data: str | bytes, offset: int) -> tuple[int, int, str]:
     end = data.find(newline, offset)
     text = data[start : end if end >= 0 else len(data)]
     shown = text if isinstance(text, str) else text.decode("utf-8", "replace")
-    return line, offset - start + 1, shown[:200]
+    return line, offset - start + 1, shown
+
+
+def _line_text(data: str | bytes, line: int) -> str:
+    """Line *line* (1-based) of *data*, for an error to quote (ParseError shows a window of it)."""
+    newline: Any = "\n" if isinstance(data, str) else b"\n"
+    start = 0
+    for _ in range(line - 1):
+        start = data.find(newline, start) + 1
+        if start == 0:
+            return ""
+    end = data.find(newline, start)
+    text = data[start : end if end >= 0 else len(data)]
+    return text if isinstance(text, str) else text.decode("utf-8", "replace")
 
 
 def _declaration(data: str | bytes, *, any_doctype: bool) -> int:
@@ -98,7 +111,7 @@ def refuse_declarations(data: str | bytes, what: str, *, any_doctype: bool = Fal
     if at < 0:
         return
     line, column, source = _position(data, at)
-    declares = "a DTD" if any_doctype else "entities or a DTD subset"
+    declares = "a DTD or entities" if any_doctype else "entities or a DTD subset"
     raise ParseError(
         f"{what} declares {declares}, which a report never needs: refused unread",
         line=line,
@@ -181,4 +194,13 @@ def parse_xml(data: str | bytes, *, what: str, max_size: int) -> Any:
         message = error.msg
         if "depth" in message.lower():
             message = f"nests deeper than {MAX_DEPTH} elements"
-        raise ParseError(f"{what} is not well-formed XML: {message}", line=line or 1, column=max(column, 1)) from None
+        line = line or 1
+        raise ParseError(
+            f"{what} is not well-formed XML: {message}",
+            line=line,
+            column=max(column, 1),
+            source_line=_line_text(data, line),
+        ) from None
+    except ValueError as error:
+        # lxml refuses some text before parsing it: an encoding declaration left (one not well formed).
+        raise ParseError(f"{what} is not well-formed XML: {error}", line=1, source_line=_line_text(data, 1)) from None

@@ -31,6 +31,7 @@ from typing import Any
 
 from lxml import etree
 
+from .._safe_xml import parse_xml
 from ..catalog import FORMATS, SECTIONS, Column, FormatVersion
 from ..errors import ParseError
 from ..model import Overview, Report, Subsection
@@ -107,19 +108,11 @@ def dumps_xml(report: Report) -> str:
 
 # --- Reading -----------------------------------------------------------------------------
 
-_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_HOSTILE = re.compile(r"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)", re.IGNORECASE)
-
 
 def _refuse(text: str, message: str, line: int, column: int = 1) -> ParseError:
     lines = text.split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     return ParseError(message, line=line, column=column, source_line=source)  # shown windowed by ParseError
-
-
-def _at(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _line_of(element: Any) -> int:
@@ -128,36 +121,8 @@ def _line_of(element: Any) -> int:
 
 
 def _parse_safely(text: str) -> Any:
-    if len(text) > MAX_SIZE:
-        raise _refuse(text, f"the XML document is larger than {MAX_SIZE} characters: refused", 1)
-    hostile = _HOSTILE.search(text)
-    if hostile is not None:
-        line, column = _at(text, hostile.start())
-        raise _refuse(
-            text,
-            "the XML document declares a DTD or entities, which a report never needs: refused unread",
-            line,
-            column,
-        )
-    # A str cannot carry an encoding declaration into lxml; it is text already.
-    body = _DECLARATION.sub(lambda m: " " * len(m.group(0)), text, count=1)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(body, parser)
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise _refuse(text, f"not well-formed XML: {error.msg}", line or 1, max(column, 1)) from None
-    except ValueError as error:
-        # lxml refuses some text before parsing it: an encoding declaration left (one not well formed).
-        raise _refuse(text, f"not well-formed XML: {error}", 1) from None
+    """The root of *text*, parsed by the safe parser every XML reader shares, and no deeper than a report."""
+    root = parse_xml(text, what="the XML document", max_size=MAX_SIZE)
     for element in root.iter():
         depth = sum(1 for _ in element.iterancestors())
         if depth >= MAX_DEPTH:
