@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from ..catalog import ESCAPE
+from ..catalog import ESCAPE, read_title
 from ..errors import ParseError
 from ._result import Note
 
@@ -137,19 +137,28 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     """*lines* without page furniture and a printed web page's site footer, and a note for each drop.
 
     Page furniture is dropped wherever it stands: page footers, page tools,
-    what a browser prints at the top and bottom of each page. The site footer
+    what a browser prints at the top and bottom of each page (the page's
+    title printed again on a line of its own among them). The site footer
     under a printed web page (page tools, links, 版权所有 …) is dropped from its
     first line of page tools to the end, when a mark of a site footer follows
     within short lines.
     """
     kept: list[Line] = []
     notes: list[Note] = []
+    title: str | None = None
     for line in lines:
         stripped = line.text.strip()
         if stripped.startswith(ESCAPE):
             kept.append(line)  # written as prose on purpose: never furniture
             continue
         what = _furniture(line.text)
+        if what is None and len(stripped) <= _MAX_CHROME and "报告" in stripped:
+            # A browser prints the page's title at the top of every page: the title again is a page header.
+            squeezed = "".join(stripped.split())
+            if squeezed == title:
+                what = f"printed page's header {stripped!r}"
+            elif title is None and read_title(squeezed) is not None:
+                title = squeezed
         if what is not None:
             notes.append(Note(code="page-furniture", message=f"{what} dropped", line=line.number))
             continue

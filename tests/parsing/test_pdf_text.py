@@ -59,6 +59,15 @@ def test_report_text_that_looks_alike_is_kept(text: str) -> None:
     assert ([line.text for line in kept], notes) == ([text], [])
 
 
+def test_the_pages_title_printed_again_at_a_page_top_is_furniture() -> None:
+    """The title on a line of its own after the title, as a browser prints it atop each page, is dropped."""
+    kept, notes = drop_furniture(_lines(TITLE, "正文。", "某县交通运输局 2019 年政府信息公开工作年度报告", "续文。"))
+    assert [line.text for line in kept] == [TITLE, "正文。", "续文。"]
+    assert [(note.code, note.line) for note in notes] == [("page-furniture", 3)]
+    kept, notes = drop_furniture(_lines(TITLE, "某县交通运输局2018年政府信息公开工作年度报告"))
+    assert len(kept) == 2 and not notes
+
+
 def test_the_site_footer_under_the_report_is_dropped_from_its_tools_down() -> None:
     """From 附件下载 to the end, when a mark of a site footer follows, the lines are the site's, not the report's."""
     footer = [
@@ -104,6 +113,7 @@ def test_a_printed_web_page_reads_as_the_report() -> None:
     )
     footer = "附件下载\n扫一扫在手机上查看当前页面\n关闭\n友情链接\n某县人民政府\n网站标识码：1234567890\n"
     pages = body.replace("二、主动公开政府信息情况", "2020/1/20 15:22 " + TITLE + "\n二、主动公开政府信息情况")
+    pages = pages.replace("行政处罚", "2020/1/20 15:22\n" + TITLE + "\n行政处罚")
     pages = pages.replace("三、收到和处理", "https://www.example.gov.cn/art/2020/1/20/art_1.html 2/5\n三、收到和处理")
     result = gia_report.parse_with_notes(chrome + "\n" + pages + "\n" + footer)
     expected = gia_report.parse(_spaced(REPORT))
