@@ -62,8 +62,11 @@ _DIGITS = frozenset("0123456789")
 #: The characters a run is made of, besides digits (after NFKC, spaces removed).
 RUN_CHARACTERS = frozenset("0123456789,.+-|/\\—–−─元万")
 _UNITS = ("万元", "元")
-#: The steps one run's search may take in `solve`, at most.
-RUN_LIMIT = 5_000
+#: The steps one run's search may take in `solve`, at most, and the whole search.
+RUN_LIMIT = 4_000
+SOLVE_LIMIT = 20_000
+#: The most readings of a run without equations of its own that are listed (for the equations across runs).
+LISTED = 200
 
 
 class _Bound(Exception):
@@ -184,11 +187,10 @@ def _leftover(s: str, i: int) -> bool:
 
 @attrs.frozen
 class _Local:
-    """An equation inside one run, by cell index: ``totals`` and ``parts``; additive when no cell is signed."""
+    """An equation inside one run, by cell index: ``totals`` and ``parts``."""
 
     totals: tuple[int, ...]
     parts: tuple[int, ...]
-    additive: bool
 
 
 def _holds(totals: Sequence[Value], parts: Sequence[Value]) -> bool:
@@ -197,108 +199,206 @@ def _holds(totals: Sequence[Value], parts: Sequence[Value]) -> bool:
     return sum(_number(v) for v in totals) == sum(_number(v) for v in parts)
 
 
-def _cell_counts(s: str, kinds: Sequence[CellKind], open_end: bool) -> tuple[list[int], list[int]]:
-    """For each position of *s*, the fewest and the most cells (of any of *kinds*) that can read the rest.
+class _Grammar:
+    """The readings of one compact run into cells of given kinds, as a graph of positions (no enumeration).
 
-    ``10**9`` stands for "none can". They bound the search: a branch that
-    leaves more digits than its remaining cells can read is cut at once.
+    ``ways[c]`` maps each position where cell *c* can start, the cells before
+    it having read the run so far, to how many ways they can; ``done[c]`` holds
+    the positions from which cells *c*… can read the rest of the run. Only
+    steps on both lead anywhere, so enumerating readings costs their number,
+    not the dead ends.
     """
-    n = len(s)
-    never = 10**9
-    fewest, most = [never] * (n + 1), [-never] * (n + 1)
-    fewest[n] = most[n] = 0
-    present = sorted(set(kinds))
-    for i in range(n - 1, -1, -1):
-        if s[i] == "|":
-            fewest[i], most[i] = fewest[i + 1], most[i + 1]
-            continue
-        if open_end and _leftover(s, i):
-            fewest[i], most[i] = 0, max(most[i], 0)
-        for kind in present:
-            for end in _ends(s, i, kind):
-                if fewest[end] < never:
-                    fewest[i] = min(fewest[i], fewest[end] + 1)
-                    most[i] = max(most[i], most[end] + 1)
-    return fewest, most
 
+    def __init__(self, s: str, kinds: Sequence[CellKind], open_end: bool) -> None:
+        self.s, self.kinds, self.n = s, tuple(kinds), len(s)
+        count = len(kinds)
+        self._ends: dict[tuple[int, CellKind], list[tuple[int, str, Value]]] = {}
+        self.ways: list[dict[int, int]] = [{self.skip(0): 1}]
+        for c in range(count):
+            following: dict[int, int] = {}
+            for a, ways in self.ways[c].items():
+                for b, _, _ in self.ends(a, kinds[c]):
+                    following[b] = following.get(b, 0) + ways
+            self.ways.append(following)
+        self.finals = {p for p in range(self.n + 1) if p == self.n or (open_end and _leftover(s, p))}
+        self.done: list[set[int]] = [set() for _ in range(count)] + [self.finals]
+        for c in range(count - 1, -1, -1):
+            self.done[c] = {
+                a for a in range(self.n + 1) if any(b in self.done[c + 1] for b, _, _ in self.ends(a, kinds[c]))
+            }
+        self.count = sum(ways for p, ways in self.ways[count].items() if p in self.finals)
 
-def _search(
-    s: str, kinds: Sequence[CellKind], open_end: bool, local: Sequence[_Local], budget: _Budget
-) -> list[Reading]:
-    """Every reading of the compact run *s* into cells of *kinds* that satisfies the *local* equations."""
-    n, count = len(s), len(kinds)
-    found: list[Reading] = []
-    texts: list[str] = []
-    values: list[Value] = []
-    fewest, most_cells = _cell_counts(s, kinds, open_end)
-    ends: dict[tuple[int, CellKind], list[tuple[str, int, Value]]] = {}
-
-    # A placeholder may still come as a total, which would leave its equation no constraint.
-    blank_ahead = any(placeholder in s for placeholder in _PLACEHOLDERS)
-
-    def feasible(i: int) -> bool:
-        # Bounds of the cells not yet read: 0, and a number of every digit left but one per other cell.
-        read = len(values)
-        left = count - read
-        if not fewest[i] <= left <= most_cells[i]:
-            return False
-        most = 10 ** max(0, n - i - left + 1) - 1 if left else 0
-        for rule in local:
-            if not rule.additive:
-                continue
-            if any(index >= read for index in rule.totals):
-                if blank_ahead:
-                    continue
-            elif all(values[index] is None for index in rule.totals):
-                continue
-            low: int | Decimal = 0
-            high: int | Decimal = 0
-            for index in rule.totals:
-                if index < read:
-                    low += _number(values[index])
-                    high += _number(values[index])
-                else:
-                    high += most
-            for index in rule.parts:
-                if index < read:
-                    low -= _number(values[index])
-                    high -= _number(values[index])
-                else:
-                    low -= most
-            if low > 0 or high < 0:
-                return False
-        return True
-
-    def visit(i: int) -> None:
-        budget.step()
-        while i < n and s[i] == "|":
+    def skip(self, i: int) -> int:
+        """*i* past any cut marks: where a cell may start."""
+        while i < self.n and self.s[i] == "|":
             i += 1
-        if len(values) == count:
-            ended = i == n or (open_end and _leftover(s, i))
-            if ended and all(_holds([values[t] for t in r.totals], [values[p] for p in r.parts]) for r in local):
-                found.append(tuple(texts))
-            return
-        kind = kinds[len(values)]
-        at = ends.get((i, kind))
-        if at is None:
-            at = ends[(i, kind)] = [(s[i:end], end, value_of(s[i:end], kind)) for end in _ends(s, i, kind)]
-        for text, end, value in at:
-            texts.append(text)
-            values.append(value)
-            if feasible(end):
-                visit(end)
-            texts.pop()
-            values.pop()
+        return i
 
-    if fewest[0] <= count <= most_cells[0]:
-        visit(0)
-    return found
+    def ends(self, a: int, kind: CellKind) -> list[tuple[int, str, Value]]:
+        """Each cell of *kind* that can start at *a*: where the next starts, its text, its value."""
+        found = self._ends.get((a, kind))
+        if found is None:
+            found = self._ends[(a, kind)] = [
+                (self.skip(b), self.s[a:b], value_of(self.s[a:b], kind)) for b in _ends(self.s, a, kind)
+            ]
+        return found
+
+    def spans(self, c: int) -> Iterator[tuple[int, int, str, Value]]:
+        """Every way cell *c* is read in some reading: start, next start, text, value."""
+        for a in self.ways[c]:
+            for b, text, value in self.ends(a, self.kinds[c]):
+                if b in self.done[c + 1]:
+                    yield a, b, text, value
+
+    def agreed(self) -> dict[int, str]:
+        """The cells whose value is the same in every reading: index → the text of one reading."""
+        found: dict[int, str] = {}
+        if not self.count:
+            return found
+        for c in range(len(self.kinds)):
+            values = {value: text for _, _, text, value in self.spans(c)}
+            if len(values) == 1:
+                found[c] = next(iter(values.values()))
+        return found
+
+    def readings(self) -> list[Reading]:
+        """Every reading, left to right (ends in increasing order)."""
+        found: list[Reading] = []
+        texts: list[str] = []
+
+        def visit(a: int, c: int) -> None:
+            if c == len(self.kinds):
+                if a in self.finals:
+                    found.append(tuple(texts))
+                return
+            for b, text, _ in self.ends(a, self.kinds[c]):
+                if b in self.done[c + 1]:
+                    texts.append(text)
+                    visit(b, c + 1)
+                    texts.pop()
+
+        if self.count:
+            visit(self.skip(0), 0)
+        return found
+
+    def consistent(self, local: Sequence[_Local], budget: _Budget) -> list[Reading]:
+        """Every reading that satisfies the *local* equations, searched right to left.
+
+        A row prints its total last: read from the right, the total is known
+        before its parts, and each part can be at most what the total leaves.
+        """
+        count = len(self.kinds)
+        starts: list[dict[int, list[tuple[int, str, Value, int | Decimal]]]] = []
+        for c in range(count):
+            by_end: dict[int, list[tuple[int, str, Value, int | Decimal]]] = {}
+            for a in self.ways[c]:
+                for b, text, value in self.ends(a, self.kinds[c]):
+                    by_end.setdefault(b, []).append((a, text, value, _number(value)))
+            starts.append(by_end)
+        blank_ahead = any(placeholder in self.s for placeholder in _PLACEHOLDERS)
+        found: list[Reading] = []
+        texts: list[str] = [""] * count
+        values: list[Value] = [None] * count
+        # For each equation, each cell's weight in it (+1 a total, -1 a part), and the least and the most that
+        # the cells before c contribute (totals minus parts) over every reading of s[:a]: exact bounds.
+        weights = [[(index in rule.totals) - (index in rule.parts) for index in range(count)] for rule in local]
+        bounds = [self._bounds(weight) for weight in weights]
+
+        # Whether some total of each equation is still unread before cell c, right to left.
+        open_before = [[any(index < c for index in rule.totals) for c in range(count + 1)] for rule in local]
+        rules = range(len(local))
+        # Where the cells before c are all parts of an equation, counts, over a prefix of plain digits: once its
+        # totals are read, each of them is at most what the totals leave, so has at most as many digits.
+        counts_before = [all(kind == "count" for kind in self.kinds[:c]) for c in range(count + 1)]
+        parts_before = [[set(range(c)) <= set(rule.parts) for c in range(count + 1)] for rule in local]
+        plain = _digits_end(self.s, 0)
+
+        def feasible(a: int, c: int, read: list[int | Decimal]) -> bool:
+            for r in rules:
+                if blank_ahead:
+                    if open_before[r][c]:
+                        continue  # a placeholder total may still come, and leave the equation no constraint
+                    if all(values[index] is None for index in local[r].totals):
+                        continue
+                least, most = bounds[r]
+                left = read[r]
+                if left + least[c][a] > 0 or left + most[c][a] < 0:
+                    return False
+                if c and a <= plain and counts_before[c] and parts_before[r][c] and not open_before[r][c]:
+                    if left < 0:
+                        return False
+                    fewest, largest = capped(len(str(left)))
+                    if a not in fewest[c] or not fewest[c][a] <= left <= largest[c][a]:
+                        return False
+            return True
+
+        cache: dict[int, tuple[list[dict[int, int]], list[dict[int, int]]]] = {}
+
+        def capped(width: int) -> tuple[list[dict[int, int]], list[dict[int, int]]]:
+            # The least and the most sum of the cells before c reading s[:a], none of more than width digits.
+            if width not in cache:
+                least: list[dict[int, int]] = [{0: 0}]
+                most: list[dict[int, int]] = [{0: 0}]
+                for c in range(count):
+                    low: dict[int, int] = {}
+                    high: dict[int, int] = {}
+                    for a in least[c]:
+                        for b in range(a + 1, min(a + width, plain) + 1):
+                            if b - a > 1 and self.s[a] == "0":
+                                break
+                            number = int(self.s[a:b])
+                            low[b] = min(low.get(b, number + least[c][a]), number + least[c][a])
+                            high[b] = max(high.get(b, number + most[c][a]), number + most[c][a])
+                    least.append(low)
+                    most.append(high)
+                cache[width] = (least, most)
+            return cache[width]
+
+        def visit(b: int, c: int, read: list[int | Decimal]) -> None:
+            budget.step()
+            if c < 0:
+                if all(_holds([values[t] for t in r.totals], [values[p] for p in r.parts]) for r in local):
+                    found.append(tuple(texts))
+                return
+            for a, text, value, number in starts[c].get(b, ()):
+                texts[c], values[c] = text, value
+                after = [read[r] + weights[r][c] * number for r in rules]
+                if feasible(a, c, after):
+                    visit(a, c - 1, after)
+            values[c] = None
+
+        for final in sorted(self.finals):
+            if final in self.ways[count]:
+                visit(final, count - 1, [0 for _ in rules])
+        return sorted(found, key=self._order)
+
+    def _bounds(self, weight: Sequence[int]) -> tuple[list[dict[int, int | Decimal]], list[dict[int, int | Decimal]]]:
+        """For each cell c and start a of it, the least and the most of Σ weight·value over cells before c."""
+        least: list[dict[int, int | Decimal]] = [dict.fromkeys(self.ways[0], 0)]
+        most: list[dict[int, int | Decimal]] = [dict.fromkeys(self.ways[0], 0)]
+        for c, kind in enumerate(self.kinds):
+            low: dict[int, int | Decimal] = {}
+            high: dict[int, int | Decimal] = {}
+            for a in self.ways[c]:
+                for b, _, value in self.ends(a, kind):
+                    term = weight[c] * _number(value)
+                    below, above = least[c][a] + term, most[c][a] + term
+                    if b not in low or below < low[b]:
+                        low[b] = below
+                    if b not in high or above > high[b]:
+                        high[b] = above
+            least.append(low)
+            most.append(high)
+        return least, most
+
+    def _order(self, reading: Reading) -> tuple[int, ...]:
+        return tuple(len(text) for text in reading)
 
 
 def splits(
     run: str, kinds: Sequence[CellKind], *, open_end: bool = False, limit: int = 10_000
 ) -> tuple[Reading, ...] | None:
-    """Every reading of the digit *run* as one printed number per cell of *kinds*, or ``None`` past *limit* steps.
+    """Every reading of the digit *run* as one printed number per cell of *kinds*; ``None`` past *limit* readings.
 
     *open_end*: prose is glued after the run, so its trailing digits may be the
     number that starts the prose, left unread.
@@ -309,10 +409,10 @@ def splits(
     s, _ = compact(run)
     if any(char not in RUN_CHARACTERS for char in s):
         return ()
-    try:
-        return tuple(_search(s, kinds, open_end, (), _Budget(limit)))
-    except _Bound:
+    grammar = _Grammar(s, kinds, open_end)
+    if grammar.count > limit:
         return None
+    return tuple(grammar.readings())
 
 
 @attrs.frozen
@@ -340,14 +440,15 @@ class RunOutcome:
     readings disagree on some cells), ``inconsistent`` (no reading satisfies
     the equations), ``unreadable`` (no reading at all: too few digits, or a
     character no number has), ``unbounded`` (more readings than the search
-    bound). ``readings`` are the readings still possible (for a note: the
-    consistent ones, or the digits' own when none is consistent);
-    ``equations`` those the run's values relied on.
+    bound). ``readings`` are the consistent readings still possible, when
+    they were listed; ``equations`` those the run's values relied on;
+    ``count`` how many readings the digits alone allow.
     """
 
     status: Status
     readings: tuple[Reading, ...]
     equations: tuple[Equation, ...] = ()
+    count: int = 0
 
 
 @attrs.frozen
@@ -374,8 +475,9 @@ class _State:
     """What is known of one run while solving."""
 
     run: Run
-    plain: list[Reading] | None  # the digits' own readings (None: past the bound)
-    rowwise: list[Reading]  # those that satisfy the run's own equations
+    count: int  # the readings by the digits alone
+    agreed: dict[int, str]  # the cells every one of them agrees on
+    rowwise: list[Reading]  # the readings that satisfy the run's own equations (all of them, when it has none)
     local: tuple[Equation, ...] = ()  # the run's own equations, when they removed readings
     status: Status = "read"
     domain: list[Reading] = attrs.field()  # those that some solution of the equations across runs contains
@@ -392,7 +494,7 @@ def _agreed(readings: Sequence[Reading], kinds: Sequence[CellKind], index: int) 
     return all(value_of(reading[index], kinds[index]) == first for reading in readings[1:])
 
 
-def solve(runs: Sequence[Run], equations: Sequence[Equation], *, limit: int = 50_000) -> Solution:
+def solve(runs: Sequence[Run], equations: Sequence[Equation], *, limit: int = SOLVE_LIMIT) -> Solution:
     """The cells the printed digits of *runs* fix, given that every equation whose cells all lie in them holds.
 
     A cell gets a value only if every consistent reading gives it that value.
@@ -426,8 +528,8 @@ def solve(runs: Sequence[Run], equations: Sequence[Equation], *, limit: int = 50
         # The readings by the run's own equations hold unless the equations across runs refuted them all.
         trusted = state.status in ("read", "unbounded")
         for c, key in enumerate(run.cells):
-            if state.plain is not None and _agreed(state.plain, run.kinds, c):
-                texts[key], used[key] = state.plain[0][c], ()
+            if c in state.agreed:
+                texts[key], used[key] = state.agreed[c], ()
             elif trusted and _agreed(state.rowwise, run.kinds, c):
                 texts[key], used[key] = state.rowwise[0][c], state.local
             elif trusted and _agreed(state.domain, run.kinds, c):
@@ -435,9 +537,9 @@ def solve(runs: Sequence[Run], equations: Sequence[Equation], *, limit: int = 50
         status = state.status
         if status == "read" and any(key not in texts for key in run.cells):
             status = "ambiguous"
-        shown = state.domain or state.rowwise or state.plain or []
+        shown = state.domain or state.rowwise
         spent = tuple(dict.fromkeys(e for key in run.cells for e in used.get(key, ())))
-        outcomes.append(RunOutcome(status, tuple(shown), spent))
+        outcomes.append(RunOutcome(status, tuple(shown), spent, state.count))
     return Solution(texts=texts, used=used, runs=tuple(outcomes))
 
 
@@ -446,47 +548,29 @@ def _satisfies(reading: Reading, kinds: Sequence[CellKind], local: Sequence[_Loc
     return all(_holds([values[t] for t in rule.totals], [values[p] for p in rule.parts]) for rule in local)
 
 
-def _bounded(
-    budget: _Budget, s: str, kinds: Sequence[CellKind], open_end: bool, local: Sequence[_Local]
-) -> list[Reading] | None:
-    """`_search` within at most `RUN_LIMIT` of the steps left, taken from *budget*; ``None`` past them."""
-    allowance = _Budget(min(RUN_LIMIT, max(0, budget.left)))
-    try:
-        return _search(s, kinds, open_end, local, allowance)
-    except _Bound:
-        return None
-    finally:
-        budget.left -= min(RUN_LIMIT, max(0, budget.left)) - max(0, allowance.left)
-
-
 def _read_alone(run: Run, own: tuple[Equation, ...], where: Mapping[str, tuple[int, int]], budget: _Budget) -> _State:
     """Steps 1 and 2: the readings of *run* by its digits, then with its *own* equations (all cells in it)."""
     s, _ = compact(run.text)
     if any(char not in RUN_CHARACTERS for char in s):
-        return _State(run, [], [], status="unreadable")
-    plain = _bounded(budget, s, run.kinds, run.open_end, ())
-    if plain is not None and (len(plain) <= 1 or not own):
+        return _State(run, 0, {}, [], status="unreadable")
+    grammar = _Grammar(s, run.kinds, run.open_end)
+    agreed = grammar.agreed()
+    if grammar.count <= 1 or not own:
         # One reading or none, or no equation of its own: the digits alone decide (check judges the rest).
-        return _State(run, plain, list(plain), status="read" if plain else "unreadable")
-    if not own:
-        return _State(run, None, [], status="unbounded")
-    local = [
-        _Local(
-            tuple(where[key][1] for key in e.total),
-            tuple(where[key][1] for key in e.parts),
-            all(run.kinds[where[key][1]] != "signed" for key in e.terms),
-        )
-        for e in own
-    ]
-    if plain is not None:
-        rowwise: list[Reading] | None = [reading for reading in plain if _satisfies(reading, run.kinds, local)]
-    else:
-        rowwise = _bounded(budget, s, run.kinds, run.open_end, local)
-    if rowwise is None:
-        return _State(run, plain, [], status="unbounded")
-    if plain is not None and len(rowwise) == len(plain):
-        return _State(run, plain, rowwise)
-    return _State(run, plain, rowwise, own, "read" if rowwise else "inconsistent")
+        listed = grammar.readings() if grammar.count <= LISTED else []
+        status: Status = "read" if grammar.count else "unreadable"
+        return _State(run, grammar.count, agreed, listed, status=status)
+    local = [_Local(tuple(where[key][1] for key in e.total), tuple(where[key][1] for key in e.parts)) for e in own]
+    allowance = _Budget(min(RUN_LIMIT, max(0, budget.left)))
+    try:
+        rowwise = grammar.consistent(local, allowance)
+    except _Bound:
+        return _State(run, grammar.count, agreed, [], status="unbounded")
+    finally:
+        budget.left -= min(RUN_LIMIT, max(0, budget.left)) - max(0, allowance.left)
+    if len(rowwise) == grammar.count:
+        return _State(run, grammar.count, agreed, rowwise)
+    return _State(run, grammar.count, agreed, rowwise, own, "read" if rowwise else "inconsistent")
 
 
 def _solve_across(

@@ -154,11 +154,13 @@ def _evidence_bodies() -> tuple[str, ...]:
 # Labels of table requests glued to digits on one line, or each glued to this many digits with no space.
 _LABELS_ON_A_LINE = 3
 _GLUED_DIGITS = 7
+#: What a value cell starts with: a digit, or a placeholder printed for a blank (after folding).
+_VALUE_START = frozenset("0123456789-/—–−─")
 
 
 def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -> bool:
     """Whether *lines* are collapsed text: several row labels each followed by digits on one line, or
-    several rows whose label is glued to a run of digits with no separator at all.
+    several rows whose label is glued to a run of digits (or placeholders) with no separator at all.
 
     *folds* keeps each line's `_fold`, by index, for the re-lining.
     """
@@ -169,10 +171,11 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
         folded, where = folds[index] = _fold(line.text)
         on_line = 0
         for _start, end in _occurrences(folded, _evidence_bodies()):
-            if end < len(folded) and folded[end].isdigit():
+            if end < len(folded) and folded[end] in _VALUE_START:
                 on_line += 1
                 after = where[end - 1] + 1
-                if line.text[after : after + _GLUED_DIGITS].isdigit():
+                glued = line.text[after : after + _GLUED_DIGITS]
+                if len(glued) == _GLUED_DIGITS and all(char in _VALUE_START for char in glued):
                     glued_rows += 1
         if on_line >= _LABELS_ON_A_LINE:
             return True
@@ -227,11 +230,30 @@ def reline(lines: Sequence[Line], notes: list[Note]) -> list[Line] | None:
         pieces.extend(_cut(line, headings, folded, where, section))
         if headings:
             section = headings[-1][2]
-    first = next((i for i, piece in enumerate(pieces) if piece.text.strip()), None)
-    if first is not None:
-        pieces[first : first + 1] = _front(pieces[first], notes)
+    _drop_front_chrome(pieces, notes)
     _drop_end_chrome(pieces, notes)
     return pieces
+
+
+#: The pieces at the start of the text where the title is looked for.
+_FRONT_PIECES = 3
+
+
+def _drop_front_chrome(pieces: list[Line], notes: list[Note]) -> None:
+    """Cut the title out of the first pieces, and drop the page chrome around it."""
+    filled = [i for i, piece in enumerate(pieces) if piece.text.strip()][:_FRONT_PIECES]
+    for position, index in enumerate(filled):
+        if _title_in(pieces[index].text) is None:
+            continue
+        pieces[index : index + 1] = _front(pieces[index], notes)
+        for before in reversed(filled[:position]):
+            text = pieces[before].text.strip()
+            if any(marker in text for marker in _CHROME_BEFORE_TITLE):
+                notes.append(
+                    Note(code="site-chrome", message=f"page chrome {text[:40]!r} dropped", line=pieces[before].number)
+                )
+                del pieces[before]
+        return
 
 
 def _heading_matches(folded: str) -> Iterator[tuple[int, int, str]]:

@@ -287,11 +287,11 @@ def _store(
     left = ", ".join(key.rsplit("/", 1)[1] for key in open_keys)
     judged = any(set(e.terms) & set(run.cells) for e in equations)
     message = {
-        "ambiguous": f"the digits {item.text!r} split in {len(outcome.readings)} ways"
+        "ambiguous": f"the digits {item.text!r} split in {len(outcome.readings) or outcome.count} ways"
         + (" consistent with the identities" if judged else "")
         + f" ({shown}): {left} left blank",
-        "inconsistent": f"no split of the digits {item.text!r} satisfies the identities (the printed totals may "
-        f"be wrong; splits by the digits alone: {shown}): {left} left blank",
+        "inconsistent": f"none of the {outcome.count} splits of the digits {item.text!r} satisfies the identities "
+        f"(the printed totals may be wrong): {left} left blank",
         "unreadable": f"the digits {item.text!r} cannot be read as {len(run.cells)} cells: {left} left blank",
         "unbounded": f"the digits {item.text!r} split in more ways than the search may try: {left} left blank",
     }.get(outcome.status, f"the digits {item.text!r}: {left} left blank")
