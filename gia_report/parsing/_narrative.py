@@ -39,6 +39,8 @@ _NAVIGATION = regex.compile(r"信息公开|首页|年报|位置|栏目|专栏|[>
 _YEAR = regex.compile(r"(?:19|20)\d{2}\s*年")
 # Site chrome before a title is navigation: a few hundred lines at most are searched for the title.
 _MAX_CHROME_LINES = 400
+# Chrome has short sentences (您好，欢迎访问本网站！); a longer line ending in 。 is the report's text.
+_MAX_SENTENCE_CHROME = 30
 _SUBHEADING = regex.compile(SUBHEADING)
 _HEADING_END = regex.compile(r"[。：:]")
 
@@ -186,14 +188,15 @@ def _title_ending(lines: Sequence[Line], end: int) -> list[int]:
 def _find_title(lines: Sequence[Line]) -> tuple[int, int] | None:
     """Where the title stands, after any site chrome a web page prints first, and how many lines it takes.
 
-    ``None`` when no title is found, or when a sentence stands before it: text
-    before the title that ends a sentence is no navigation, and is kept.
+    ``None`` when no title is found, or when the preamble or a sentence stands
+    before it: such text is no navigation, and is kept.
     """
     for end, line in enumerate(lines[:_MAX_CHROME_LINES]):
         sizes = _title_ending(lines, end)
         if sizes and (end + 1 == sizes[-1] or not _PREAMBLE_START.match(lines[end - sizes[-1] + 1].text.strip())):
             return end - sizes[-1] + 1, sizes[-1]
-        if line.text.strip().endswith(("。", "！", "？")):
+        text = line.text.strip()
+        if _PREAMBLE_START.match(text) or (text.endswith("。") and len(text) > _MAX_SENTENCE_CHROME):
             return None
     return None
 

@@ -85,3 +85,22 @@ def test_a_title_naming_the_year_first_gives_agency_and_year() -> None:
     read, notes = _front("2024 年某市科委政府信息公开工作", "年度报告", PREAMBLE)
     assert read[:3] == ("某市科委", 2024, "某市科委2024年政府信息公开工作年度报告")
     assert any(note.code == "no-title" and "year before the agency" in note.message for note in notes)
+
+
+def test_another_sites_chrome_around_the_title() -> None:
+    """A greeting, an index-number table and a font-size picker are chrome, on either side of the title."""
+    read, notes = _front(
+        "您好，欢迎访问某省人民政府网站！",
+        "繁体 | 无障碍",
+        "首页 > 政务公开 > 政府信息公开年报",
+        "索引号：11320800/2024-00123",
+        "生成日期：2024-01-20",
+        TITLE,
+        "发布日期：2024-01-20 浏览次数：321",
+        "字体：[ 大 中 小 ]",
+        "分享到：",
+        "【打印本页】【关闭窗口】",
+        PREAMBLE,
+    )
+    assert read == ("某市生态环境局", 2023, TITLE, (PREAMBLE,))
+    assert [note.line for note in notes if note.code == "site-chrome"] == [1, 7]
