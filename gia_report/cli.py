@@ -39,13 +39,12 @@ from . import __version__
 from ._writers import Form, TableWriter, UnwritableValue, check_form, form_of, render
 from .batch import cores, map_files, one_line
 from .checking import Finding, Findings, check
-from .checking._series import check_pairs, pair_years, series_cells
+from .checking._series import check_pairs, pair_years, series_cells, series_report
 from .errors import GiaReportError, ParseError, SerializationError
 from .frames import CELL_COLUMNS, cell_rows
 from .model import Active2019, Active2021, Report
 from .parsing import Detection, Layout, Note, ParseResult, parse_with_notes
 from .parsing._files import read_file
-from .records import report_from_cells
 from .serializing import FORMATS, dumps, loads
 from .serializing._converter import converter
 
@@ -465,11 +464,6 @@ def _open_table(path: str, columns: Sequence[str]) -> TableWriter:
         raise _CannotWrite(f"cannot write {path}: {error.strerror or error}") from error
 
 
-def _series_report(part: tuple[Any, ...]) -> Report:
-    agency, year, version, one_row, cells = part
-    return report_from_cells(version, dict(cells), other_as_one_row=one_row, agency=agency, year=year)
-
-
 def _write(table: TableWriter | None, payload: Any) -> None:
     if table is None or payload is None:
         return
@@ -561,7 +555,7 @@ def _across_years(series: list[tuple[str, tuple[Any, ...]]], out: TextIO) -> str
     pairing = pair_years([(part[0], part[1], path) for path, part in series])
     warnings = 0
     for before, after in pairing.pairs:
-        for f in check_pairs(_series_report(series[before][1]), _series_report(series[after][1])):
+        for f in check_pairs(series_report(*series[before][1]), series_report(*series[after][1])):
             warnings += 1
             out.write(f"{series[after][0]}: {f.key}: {f.severity}: {f.message}\n")
     for _, note in pairing.notes:

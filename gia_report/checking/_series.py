@@ -18,12 +18,22 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import regex
 
+from ..catalog import FormatVersion
 from ..model import Active2019, Active2021, Report
-from ..records import to_records
+from ..records import report_from_cells, to_records
 from ._context import Cells, finding
 from .findings import Finding
 
-__all__ = ["SERIES_KEYS", "Pairing", "check_pairs", "consecutive", "pair_years", "same_agency", "series_cells"]
+__all__ = [
+    "SERIES_KEYS",
+    "Pairing",
+    "check_pairs",
+    "consecutive",
+    "pair_years",
+    "same_agency",
+    "series_cells",
+    "series_report",
+]
 
 # The places a name may be prefixed with, and the place a prefixable name must begin with.
 _PLACES = regex.compile(r"(?:\p{Han}{1,12}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+")
@@ -35,7 +45,7 @@ _SPACE = regex.compile(r"\s+")
 ITEM_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
 _APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
 #: The cells `check_pairs` reads: a report cut down to them is checked across years as the whole one.
-SERIES_KEYS = frozenset(
+SERIES_KEYS = tuple(
     [f"requests/{row}/{column}" for row in ("carried_over", "carried_forward") for column in _APPLICANTS]
     + [
         f"active/{row}/{column}"
@@ -169,17 +179,22 @@ def pair_years(items: Sequence[tuple[str | None, int | None, str]]) -> Pairing:
     return Pairing(pairs=tuple(sorted(pairs, key=lambda pair: pair[1])), notes=tuple(sorted(notes)))
 
 
-def series_cells(report: Report) -> tuple[tuple[str, int], ...]:
-    """The cells of *report* that the checks across years read and that are not blank, as (key, value).
+def series_cells(report: Report) -> tuple[int | None, ...]:
+    """The cells of *report* that the checks across years read, in the order of `SERIES_KEYS`.
 
-    Keeping these, not whole reports, lets a batch of many files check across years in little memory.
+    Keeping these, not whole reports, lets a batch of many files check across years in little
+    memory: `series_report` makes a report of them again.
     """
-    return tuple(
-        (key, value)
-        for record in to_records(report)
-        if (key := f"{record['table']}/{record['row']}/{record['column']}") in SERIES_KEYS
-        and isinstance(value := record["value"], int)
-    )
+    values = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in to_records(report)}
+    return tuple(value if isinstance(value := values.get(key), int) else None for key in SERIES_KEYS)
+
+
+def series_report(
+    agency: str | None, year: int | None, version: FormatVersion, other_as_one_row: bool, cells: Sequence[int | None]
+) -> Report:
+    """A report of *version* holding only the *cells* that `series_cells` gave, for `check_pairs`."""
+    given = {key: value for key, value in zip(SERIES_KEYS, cells, strict=True) if value is not None}
+    return report_from_cells(version, given, other_as_one_row=other_as_one_row, agency=agency, year=year)
 
 
 def consecutive(reports: Iterable[Report]) -> Iterator[tuple[Report, Report]]:

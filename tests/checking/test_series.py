@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gia_report
-from gia_report.checking._series import ITEM_ROWS, pair_years, same_agency
+from gia_report.checking._series import ITEM_ROWS, SERIES_KEYS, pair_years, same_agency, series_cells, series_report
+from gia_report.strategies import reports
 
 
 @pytest.mark.parametrize(
@@ -159,3 +161,25 @@ def test_items_identity_drawn(row: str, items: int, change: int, this_change: in
     )
     found = gia_report.check_series([before, after]).flatten("code", "row", "expected", "actual")
     assert found == ([] if this_items == expected else [("items-change", row, expected, this_items)])
+
+
+@settings(max_examples=50)
+@given(reports(), reports())
+def test_reports_cut_to_their_series_cells_check_the_same(before: gia_report.Report, after: gia_report.Report) -> None:
+    """check_pairs finds the same on two reports as on the reports rebuilt from their series cells alone."""
+    before = attrs.evolve(before, agency="某局", year=2020, title="某局2020年政府信息公开工作年度报告")
+    after = attrs.evolve(after, agency="某局", year=2021, title="某局2021年政府信息公开工作年度报告")
+
+    def cut(report: gia_report.Report) -> gia_report.Report:
+        return series_report(
+            report.agency,
+            report.year,
+            report.format_version,
+            report.requests.other_as_one_row,
+            series_cells(report),
+        )
+
+    assert len(series_cells(before)) == len(SERIES_KEYS)
+    fields = ("code", "key", "expected", "actual", "year", "message")
+    whole = gia_report.check_series([before, after]).flatten(*fields)
+    assert whole == gia_report.check_series([cut(before), cut(after)]).flatten(*fields)
