@@ -67,9 +67,11 @@ _WORD_PLACEHOLDERS = frozenset({"无", "空"})
 _ENUMERATOR = re.compile(
     r"^(?:\(([一二三四五六七八九十]{1,3})\)|([一二三四五六七八九十]{1,3})[、.,]|(\d{1,2})[.、,](?!\d))"
 )
-# Where a one-space cell is parted: before a numbered label.
+# Where a cell is parted: at one space before a numbered label, or before a bracketed numbering glued to
+# a group label's characters (果（一）予以公开; not 第（一）项).
 _BEFORE_ENUMERATOR = re.compile(
     r" (?=[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    r"|(?<=[\u3400-\u9fff])(?<!第)(?=[（(][一二三四五六七八九十]{1,3}[）)])"
 )
 _GROUP_PART = 2
 # Numbering anywhere in a cell (normalized), where another label may start.
@@ -120,7 +122,7 @@ def ends_in_values(text: str) -> bool:
 
 
 def _split_cell(text: str, start: int) -> list[tuple[str, int]]:
-    """A cell of one-space words parted where a numbered label opens, or after a group label's one or two characters."""
+    """A cell parted where a numbered label opens, or (at one space) after a group label's one or two characters."""
     parts: list[tuple[str, int]] = []
     position = 0
     for found in _BEFORE_ENUMERATOR.finditer(text):

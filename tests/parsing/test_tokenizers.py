@@ -212,3 +212,9 @@ class TestSpace:
         text = "（六）其他处理  0  0  0（七）总计   21   0   21"
         rows = _layout_space.tokenize(_lines(text))
         assert _texts(rows) == [["（六）其他处理", "0", "0", "0（七）总计", "21", "0", "21"]]
+
+    def test_a_bracketed_numbering_glued_to_a_group_label_opens_the_label(self) -> None:
+        """果（一） / 予以公开: the group label's last characters and the row label part; 第（一）项 stays whole."""
+        text = "三、本年\n度办理结\n果（一）  5    1    6\n予以公开\n第二十条第（一）项"
+        rows = _layout_space.tokenize(_lines(text))
+        assert _texts(rows) == [["三、本年", "度办理结", "果", "（一）予以公开", "5", "1", "6"], ["第二十条第（一）项"]]
