@@ -47,6 +47,7 @@ from ..catalog import FORMATS, SECTIONS, read_title
 from ._document import Cell, TableRow
 from ._labels import normalize_label, strip_numbering
 from ._result import Note
+from ._sections import heading_of
 from ._source import Line
 
 __all__ = ["Piece", "reline", "tokenize"]
@@ -87,7 +88,10 @@ _TABLE_KEYS = ("active", "requests", "appeals")
 _CJK_NUMERAL = "一二三四五六七八九十"
 _DIGIT_NUMBERING = re.compile(r"^(\d{1,2})[.、,]$")
 # A section heading inside collapsed text: its numbering (一、 or 1、, one character: there are six) and title.
-_HEADING_NUMBER = r"(?:[一二三四五六][、.]?|[1-6][、.])"
+_HEADING_NUMBER = re.compile(r"[一二三四五六][、.]?|[1-6][、.]")
+_HEADING_END = re.compile(r"情况|事项")
+#: A heading is at most this long, its numbering included.
+_HEADING_SPAN = 42
 
 
 @attrs.frozen
@@ -98,17 +102,6 @@ class _Anchor:
     numbering: str
     kind: str  # "row", "group" or "block"
     needs_numbering: bool
-
-
-@cache
-def _headings() -> re.Pattern[str]:
-    titles = sorted({_folded(title) for section in SECTIONS for title in section.titles}, key=len, reverse=True)
-    return re.compile(f"{_HEADING_NUMBER}(?P<title>{'|'.join(map(re.escape, titles))})")
-
-
-@cache
-def _section_of_title() -> dict[str, str]:
-    return {_folded(title): section.key for section in SECTIONS for title in section.titles}
 
 
 @cache
@@ -257,9 +250,24 @@ def _drop_front_chrome(pieces: list[Line], notes: list[Note]) -> None:
 
 
 def _heading_matches(folded: str) -> Iterator[tuple[int, int, str]]:
-    titles = _section_of_title()
-    for found in _headings().finditer(folded):
-        yield found.start(), found.end(), titles[found.group("title")]
+    """The section headings inside a folded line: numbering, then a title that `heading_of` accepts.
+
+    A title ends at its first 情况 or 事项; `heading_of` compares it as every
+    layout does (its connectors and filler words aside: 与, 及, 因…被…).
+    """
+    position = 0
+    while True:
+        number = _HEADING_NUMBER.search(folded, position)
+        if number is None:
+            return
+        end = _HEADING_END.search(folded, number.end(), number.start() + _HEADING_SPAN)
+        if end is not None:
+            section = heading_of(Line(0, folded[number.start() : end.end()]))
+            if section is not None:
+                yield number.start(), end.end(), section.key
+                position = end.end()
+                continue
+        position = number.start() + 1
 
 
 def _cut(
