@@ -44,7 +44,7 @@ _SHOWN = 4
 
 @attrs.define
 class RunsReading(TableReading):
-    """A `TableReading` of collapsed text, with the runs left unsplit: row key (``appeals`` for its one run) → run."""
+    """A `TableReading` of collapsed text, and its runs left unsplit: ``table/row`` (``appeals``: its one run) → run."""
 
     unsplit: dict[str, str] = attrs.field(factory=dict)
 
@@ -283,7 +283,7 @@ def _store(
         )
     if not open_keys:
         return
-    reading.unsplit[item.row.key if item.row is not None else table.key] = item.text
+    reading.unsplit[f"{table.key}/{item.row.key}" if item.row is not None else table.key] = item.text
     left = ", ".join(key.rsplit("/", 1)[1] for key in open_keys)
     judged = any(set(e.terms) & set(run.cells) for e in equations)
     message = {

@@ -208,7 +208,7 @@ class TestReadRuns:
         reading = self._requests("（一）予以公开12400013")
         values = reading.values  # type: ignore[attr-defined]
         assert all(values[f"requests/granted/{c}"] is None for c in ("natural_person", "total"))
-        assert reading.unsplit == {"granted": "12400013"}  # type: ignore[attr-defined]
+        assert reading.unsplit == {"requests/granted": "12400013"}  # type: ignore[attr-defined]
         [note] = [n for n in reading.notes if n.code == "unsolved-run"]  # type: ignore[attr-defined]
         assert "requests/granted/total" in note.cells
 
@@ -222,7 +222,7 @@ class TestReadRuns:
         assert values["requests/granted/research"] == 0
         notes = [n for n in reading.notes if n.code == "unsolved-run"]  # type: ignore[attr-defined]
         assert notes and "ways" in notes[0].message
-        assert "granted" in reading.unsplit  # type: ignore[attr-defined]
+        assert "requests/granted" in reading.unsplit  # type: ignore[attr-defined]
 
     def test_an_unknown_label_is_noted_not_read(self) -> None:
         """A label of no row: its digits are not read, and a note says so."""
