@@ -102,8 +102,9 @@ def drop_front_chrome(blocks: Sequence[Block], notes: list[Note], titles: Iterab
     dropped: list[Line] = []
     for index, block in enumerate(blocks):
         if index < first and isinstance(block, Line) and block.text.strip():
+            # Before the title everything is chrome; after it, the preamble is the report's own text.
             before_title = title_at is not None and index < title_at
-            if before_title or _is_chrome(block.text.strip()):
+            if before_title or (title_at is None and _is_chrome(block.text.strip())):
                 dropped.append(block)
                 continue
         kept.append(block)
