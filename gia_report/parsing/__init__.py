@@ -155,7 +155,10 @@ def _parse(data: str | bytes) -> tuple[ParseResult, Document]:
     report, sources = assemble(version, readings, sections, front, notes)
     notes.sort(key=lambda note: (note.line is None, note.line or 0))
     spent = tuple(dict.fromkeys(equation for reading in readings.values() for equation in reading.spent))
-    result = ParseResult(report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent)
+    unsplit = {key: run for reading in readings.values() for key, run in reading.unsplit.items()}
+    result = ParseResult(
+        report=report, notes=tuple(notes), detection=detection, sources=sources, spent=spent, unsplit=unsplit
+    )
     return result, document
 
 
@@ -189,6 +192,8 @@ def _grids(sections: Sections, known: Layout | None) -> tuple[dict[str, Grid], D
         else:
             own[key] = detect_layout(lines[key])
     detection = combine(own.values())
+    if known is not None:
+        detection = Detection(layout=known, evidence=((known, sum(len(found) for found in lines.values())),))
     grids: dict[str, Grid] = {}
     for key in _TABLES:
         printed = sections.grids(key)

@@ -20,13 +20,15 @@ Value = object
 
 @attrs.define
 class TableReading:
-    """What was read from one table: values and sources by key, the rows found, notes and identities spent."""
+    """What was read from one table: values and sources by key, rows found, notes, identities spent, runs unsplit."""
 
     values: dict[str, Value] = attrs.field(factory=dict)
     sources: dict[str, CellSource] = attrs.field(factory=dict)
     found: dict[str, int] = attrs.field(factory=dict)
     notes: list[Note] = attrs.field(factory=list)
     spent: list[Equation] = attrs.field(factory=list)
+    #: Collapsed text: the digit runs left unsplit, ``table/row`` (``appeals`` for its one run) → run.
+    unsplit: dict[str, str] = attrs.field(factory=dict)
 
 
 def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check | None:

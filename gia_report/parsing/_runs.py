@@ -15,8 +15,8 @@ and the enumerator of the next label printed without its separator
 the table's identities gives it. A value the digits alone decide has
 ``CellSource.how == "solved"`` and no equations; one the identities decided
 names them in ``CellSource.equations``, in a ``solved-run`` note and in
-`RunsReading.spent`. The cells left open are ``None``, with an ``unsolved-run``
-note, and their run is kept in `RunsReading.unsplit`.
+`TableReading.spent`. The cells left open are ``None``, with an ``unsolved-run``
+note, and their run is kept in `TableReading.unsplit`.
 
 .. versionadded:: 0.2
 """
@@ -36,17 +36,10 @@ from ._numbers import read_cell
 from ._result import CellSource, Note
 from ._tables import TableReading
 
-__all__ = ["RunsReading", "read_runs"]
+__all__ = ["read_runs"]
 
 #: The readings a note lists, at most.
 _SHOWN = 4
-
-
-@attrs.define
-class RunsReading(TableReading):
-    """A `TableReading` of collapsed text, and its runs left unsplit: ``table/row`` (``appeals``: its one run) → run."""
-
-    unsplit: dict[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -62,14 +55,14 @@ class _Printed:
     open_end: bool = False
 
 
-def read_runs(table: Table, grid: Grid, equations: Sequence[Equation]) -> RunsReading:
+def read_runs(table: Table, grid: Grid, equations: Sequence[Equation]) -> TableReading:
     """Read *table* from the *grid* of a collapsed table section; *equations* are the identity instances.
 
     *equations* may hold both readings of （六）其他处理 (one row, or three):
     those of the rows the table prints are used.
     """
     labels = labels_of(table)
-    reading = RunsReading()
+    reading = TableReading()
     if table.key == "appeals":
         printed = _appeals_run(table, labels, grid.rows, reading)
     else:
@@ -247,7 +240,7 @@ def _store(
     outcome: RunOutcome,
     solution: Solution,
     equations: Sequence[Equation],
-    reading: RunsReading,
+    reading: TableReading,
 ) -> None:
     texts, used = solution.texts, solution.used
     what = f"row {item.row.label}" if item.row is not None else "table appeals"

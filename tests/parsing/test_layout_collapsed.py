@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import gia_report
@@ -63,6 +64,22 @@ def test_the_collapsed_corpus_reads_its_gold(path: Path | None) -> None:
     cells = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in gia_report.to_records(report)}
     wrong = {key: (cells[key], value) for key, value in expected["cells"].items() if norm(cells[key]) != norm(value)}
     assert not wrong
+    assert result.layout is Layout.COLLAPSED
+
+
+@pytest.mark.parametrize("path", COLLAPSED or [None], ids=lambda p: p.name if p else "none")
+def test_unsplit_runs_are_kept_in_the_result(path: Path | None) -> None:
+    """Each row left blank because its run could not be split keeps its digits in ParseResult.unsplit."""
+    if path is None:
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    result = gia_report.parse_with_notes(read_text(path))
+    for key, run in result.unsplit.items():
+        table, row = key.split("/")
+        assert any(ch.isdigit() for ch in run)
+        cells = getattr(getattr(result.report, table), row)
+        assert any(value is None for value in attrs.asdict(cells).values())
+    unsplit_rows = {note for note in result.notes if note.code == "unsolved-run"}
+    assert bool(unsplit_rows) == bool(result.unsplit)
 
 
 TEXT = (
