@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from .._cells import Equation
 from ..model import Report
-from ._context import Cells, order
+from ._context import Cells, finding, order
 from ._identities import check_identities, check_values
 from ._series import check_pairs, consecutive
 from ._soft import check_fee, check_narrative
@@ -23,21 +24,26 @@ from .findings import CODES, Code, Finding, Findings
 __all__ = ["CODES", "Code", "Finding", "Findings", "check", "check_series"]
 
 
-def check(report: Report) -> Findings:
+def check(report: Report, *, spent: Iterable[Equation] = ()) -> Findings:
     """Every finding of *report*: the hard identities (errors) and the soft checks (warnings), in table order.
 
-    Never raises: a check that fails on an unexpected exception gives a ``check-failed`` finding instead.
+    *spent* are the identity instances that reading the report relied on
+    (`gia_report.ParseResult.spent`): each gives an ``identity-spent`` finding
+    (severity ``info``) at its total, since a row read by an identity is no
+    evidence for it. Never raises: a check that fails on an unexpected
+    exception gives a ``check-failed`` finding instead.
 
     >>> check(Report(format_version="2021")).ok
     True
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 *spent*.
     """
     try:
         cells = Cells(report)
     except Exception as error:
         return Findings((_failed("cells", error),))
-    found: list[Finding] = []
+    found: list[Finding] = list(_guarded("spent", partial(_spent, cells, spent)))
     # Named here, at each call, rather than in a module-level list: the module's functions as they are now.
     for name, run in (
         ("values", check_values),
@@ -47,6 +53,19 @@ def check(report: Report) -> Findings:
     ):
         found.extend(_guarded(name, partial(run, cells)))
     return Findings(tuple(order(found)))
+
+
+def _spent(cells: Cells, spent: Iterable[Equation]) -> Iterable[Finding]:
+    for equation in dict.fromkeys(spent):
+        yield finding(
+            "identity-spent",
+            cells.spec.table(equation.table),
+            equation.row,
+            equation.column,
+            actual=None,
+            expected=None,
+            identity=equation.code,
+        )
 
 
 def check_series(reports: Iterable[Report]) -> Findings:

@@ -16,7 +16,7 @@ import attrs
 
 __all__ = ["CODES", "Code", "Finding", "Findings", "Severity"]
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 def _read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -198,6 +198,18 @@ CODES: MappingProxyType[str, Code] = MappingProxyType(
                 actual=30,
                 expected=31,
                 count=4,
+            ),
+            _code(
+                "identity-spent",
+                "info",
+                "an identity was used to read the report",
+                "Reading the report relied on this identity instance: it chose where values beside blank cells "
+                "stand, or how a collapsed digit run splits (`ParseResult.spent`). It holds by construction, so "
+                "it is no evidence that the report adds up. Given only when `check` is told what was spent.",
+                "{where}: {identity} was used to read the printed digits; it holds by construction and is no "
+                "evidence that the report adds up",
+                where="（一）予以公开/总计",
+                identity="row-total",
             ),
             _code(
                 "check-failed",

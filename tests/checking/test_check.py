@@ -385,3 +385,18 @@ class TestNeverRaises:
         found = gia_report.check_series(reports)
         assert found.flatten("code", "year") == [("check-failed", 2024)]
         assert found[0].message == f"the series check could not run: ValueError: {'x' * 199}… (a bug in gia_report)"
+
+
+def test_identities_spent_in_reading_are_said_to_be_no_evidence() -> None:
+    """An identity the parser used to place a row gives an info finding at its total, and no error."""
+    text = gia_report.dumps(gia_report.Report(format_version="2021", agency="某局", year=2023), "tab")
+    line = next(line for line in text.splitlines() if line.startswith("一、本年新收"))
+    # Two windows hold the two values; only one of them adds up, so the row total chose it.
+    result = gia_report.parse_with_notes(text.replace(line, "一、本年新收政府信息公开申请数量\t\t\t5\t\t\t\t\t5\t"))
+    assert [str(equation) for equation in result.spent] == ["row-total at requests/new/total"]
+    plain = gia_report.check(result.report)
+    told = gia_report.check(result.report, spent=result.spent)
+    assert "identity-spent" not in {f.code for f in plain}
+    spent = told.by_code("identity-spent")
+    assert spent.flatten("severity", "key", "identity") == [("info", "requests/new/total", "row-total")]
+    assert told.ok and len(told) == len(plain) + 1
