@@ -59,9 +59,12 @@ _UNIT = frozenset({"元", "万元"})
 # A number glued to the label before it: after a CJK character, a closing bracket or quote.
 _GLUED = re.compile(rf"(?<=[\u3400-\u9fff”’」』）)》〉】])({_NUMBER})$")
 _TOKEN = re.compile(r"\S+")
-_CELL_GAP = re.compile(r"\s{2,}")
+# A cell: words parted by single spaces (two or more spaces, or a tab, part cells).
+_CELL = re.compile(r"\S+(?: \S+)*")
 # Placeholders that are also characters of a label (无法提供 split one character per line) need a label before them.
 _WORD_PLACEHOLDERS = frozenset({"无", "空"})
+# The characters a value may end in besides a digit: a placeholder's or a unit's (full-width forms too).
+_VALUE_ENDS = frozenset("".join(PLACEHOLDERS) + "元－／＼")
 
 # The numbering that opens a label, after `normalize_label` (NFKC: （一） is (一), 1． is 1.).
 _ENUMERATOR = re.compile(
@@ -74,6 +77,10 @@ _BEFORE_ENUMERATOR = re.compile(
     r"|(?<=[\u3400-\u9fff])(?<!第)(?=[（(][一二三四五六七八九十]{1,3}[）)])"
 )
 _GROUP_PART = 2
+# Numbering as printed, before normalization (full-width forms too): the cheap test `_ENUMERATOR` confirms.
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.,．，]|[\d０-９]{1,2}\s*[.、,．，])"
+)
 # Numbering anywhere in a cell (normalized), where another label may start.
 _NUMBERING_ANYWHERE = re.compile(
     r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.,]|\d{1,2}[.、,](?!\d)"
@@ -81,7 +88,7 @@ _NUMBERING_ANYWHERE = re.compile(
 
 
 def _is_value(token: str) -> bool:
-    cleaned = unicodedata.normalize("NFKC", token)
+    cleaned = token if token.isascii() else unicodedata.normalize("NFKC", token)
     return bool(_VALUE.fullmatch(cleaned)) or cleaned in PLACEHOLDERS
 
 
@@ -90,6 +97,9 @@ def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
 
     Read from the right, token by token: the work is linear in the line.
     """
+    last = text.rstrip()[-1:]
+    if not last or not (last.isdigit() or last in _VALUE_ENDS):
+        return len(text), []  # most lines of labels are told at their last character
     tokens = [(found.start(), found.end()) for found in _TOKEN.finditer(text)]
     values: list[tuple[int, int]] = []
     index = len(tokens) - 1
@@ -123,6 +133,8 @@ def ends_in_values(text: str) -> bool:
 
 def _split_cell(text: str, start: int) -> list[tuple[str, int]]:
     """A cell parted where a numbered label opens, or (at one space) after a group label's one or two characters."""
+    if " " not in text and "（" not in text and "(" not in text:
+        return [(text, start)]
     parts: list[tuple[str, int]] = []
     position = 0
     for found in _BEFORE_ENUMERATOR.finditer(text):
@@ -145,15 +157,8 @@ def _cjk(text: str) -> bool:
 
 def _cells(line: Line, text: str) -> list[Cell]:
     cells = []
-    position = 0
-    for part in _CELL_GAP.split(text):
-        start = text.find(part, position)
-        position = start + len(part)
-        stripped = part.strip()
-        if not stripped:
-            continue
-        offset = start + len(part) - len(part.lstrip())
-        for piece, at in _split_cell(stripped, offset):
+    for found in _CELL.finditer(text):
+        for piece, at in _split_cell(found.group(), found.start()):
             cells.append(Cell(piece, line.number, at + 1))
     return cells
 
@@ -208,6 +213,8 @@ def _catalog_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 _ROW_KEYS, _PREFIXES = _catalog_keys()
 _ROW_PREFIXES = frozenset(key[:end] for key in _ROW_KEYS for end in range(1, len(key) + 1))
+# The keys a label can still go on from (a whole label that no longer one begins with is finished).
+_UNFINISHED = frozenset(key[:-1] for key in _PREFIXES if len(key) > 1)
 _LONGEST = max(len(key) for key in _PREFIXES)
 # A numbered label waits this many later labels at most for its continuation (group labels run long).
 _OPEN_UNITS = 8
@@ -257,17 +264,22 @@ def _labels_of(cells: Sequence[Cell], regions: Sequence[int], count: int) -> lis
     index = 0
     for region in range(count + 1):
         while index < len(cells) and regions[index] == region:
-            key = _key(cells[index].text)
-            if _ENUMERATOR.match(key):
-                label = _Label([index], key, region, 1 if key in _ROW_KEYS else 0)
-                waiting = [*waiting[-_OPEN_UNITS:], label]
-                if region < count and label.row:
-                    opened[region].append(label)
-            else:
-                before = closing[region - 1] if region > 0 else None
+            text = cells[index].text
+            before = closing[region - 1] if region > 0 else None
+            if before is not None and before.key not in _UNFINISHED:
+                before = None
+            key = _key(text) if _NUMBERED.match(text) or before is not None or waiting else ""
+            if key and _ENUMERATOR.match(key):
+                if key in _PREFIXES:  # a label that no catalog label begins with cannot be put together
+                    label = _Label([index], key, region, 1 if key in _ROW_KEYS else 0)
+                    waiting = [*waiting[-_OPEN_UNITS:], label] if key in _UNFINISHED else waiting
+                    if region < count and label.row:
+                        opened[region].append(label)
+            elif key:
                 for label in ([before] if before is not None else []) + waiting[::-1]:
                     if label.extend(index, key):
                         break
+                waiting = [label for label in waiting if label.key in _UNFINISHED]
             index += 1
         if region < count and opened[region]:
             closing[region] = opened[region][-1]
@@ -364,34 +376,39 @@ def _merge_raised_values(printed: list[_Printed]) -> list[_Printed]:
     ``pdftotext -layout`` prints a value centred higher in its cell on the
     line above its row. The two are one row when they follow each other, their
     values stand in different columns, and together they hold as many values
-    as the nearest labelled row above or below.
+    as the nearest labelled row above or below (as printed).
     """
-    merged = list(printed)
+    labelled = [bool(line.labels and line.values) for line in printed]
+    before: list[int | None] = []
+    last: int | None = None
+    for index, is_labelled in enumerate(labelled):
+        before.append(last)
+        if is_labelled:
+            last = index
+    after: list[int | None] = [None] * len(printed)
+    last = None
+    for index in range(len(printed) - 1, -1, -1):
+        after[index] = last
+        if labelled[index]:
+            last = index
+    merged: list[_Printed] = []
     index = 0
-    while index + 1 < len(merged):
-        above, below = merged[index], merged[index + 1]
-        if above.labels or not above.values or not below.labels or not below.values:
-            index += 1
-            continue
-        widths = {len(line.values) for line in (_labelled(merged, index, -1), _labelled(merged, index + 1, 1)) if line}
-        together = sorted((*above.values, *below.values), key=lambda cell: cell.column)
-        columns = [cell.column for cell in together]
-        apart = all(right - left >= 2 for left, right in itertools.pairwise(columns))
-        if below.number == above.number + 1 and apart and len(together) in widths and len(below.values) < len(together):
-            merged[index : index + 2] = [attrs.evolve(below, values=tuple(together))]
-            continue
+    while index < len(printed):
+        above = printed[index]
+        below = printed[index + 1] if index + 1 < len(printed) else None
+        if below is not None and not above.labels and above.values and labelled[index + 1]:
+            near = (before[index], after[index + 1])
+            widths = {len(printed[other].values) for other in near if other is not None}
+            together = sorted((*above.values, *below.values), key=lambda cell: cell.column)
+            columns = [cell.column for cell in together]
+            apart = all(right - left >= 2 for left, right in itertools.pairwise(columns))
+            if below.number == above.number + 1 and apart and len(together) in widths:
+                merged.append(attrs.evolve(below, values=tuple(together)))
+                index += 2
+                continue
+        merged.append(above)
         index += 1
     return merged
-
-
-def _labelled(printed: list[_Printed], start: int, step: int) -> _Printed | None:
-    """The nearest line with a label and values from *start* (excluded) in direction *step*."""
-    index = start + step
-    while 0 <= index < len(printed):
-        if printed[index].labels and printed[index].values:
-            return printed[index]
-        index += step
-    return None
 
 
 def tokenize(lines: Iterable[Line]) -> list[TableRow]:
