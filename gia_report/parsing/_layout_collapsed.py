@@ -151,6 +151,10 @@ _GLUED_DIGITS = 7
 _VALUE_START = frozenset("0123456789-/—–−─")
 
 
+_LABEL_THEN_VALUE = re.compile(r"""(?:[^\x00-\x7f\s]|[)\]"'])[\s"']*[0-9０-９/／—–−─\-－]""")
+_GLUED_RUN = re.compile(r"""(?:[^\x00-\x7f\s]|[)\]"'])[0-9/—–−─-]{""" + str(_GLUED_DIGITS) + "}")
+
+
 def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -> bool:
     """Whether *lines* are collapsed text: several row labels each followed by digits on one line, or
     several rows whose label is glued to a run of digits (or placeholders) with no separator at all.
@@ -159,7 +163,9 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
     """
     glued_rows = 0
     for index, line in enumerate(lines):
-        if not any(char.isdigit() for char in line.text):
+        # A cheap necessary condition first: a label's end (a wide character, or a bracket or quote)
+        # followed by a value, three times on the line or once glued to a run; most lines have neither.
+        if len(_LABEL_THEN_VALUE.findall(line.text)) < _LABELS_ON_A_LINE and not _GLUED_RUN.search(line.text):
             continue
         folded, where = folds[index] = _fold(line.text)
         on_line = 0
