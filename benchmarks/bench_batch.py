@@ -120,17 +120,28 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, float, int, int, int]:
-    """Run the command: wall and CPU seconds (its workers' included), exit status, peak KiB of main and a worker."""
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, int, int, int]:
+    """Run the command: wall and CPU seconds (its workers' included), the main process's own CPU seconds,
+    exit status, and the peak KiB of the main process and of the largest worker."""
     command = [sys.executable, "-m", "gia_report", "batch", str(folder), "--jobs", str(jobs)]
     command += ["--out", str(out / "cells.parquet"), "--files", str(out / "files.csv")]
     peaks: dict[int, int] = {}
+    own = [0.0]
     cpu = _children_cpu()
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
     def sample() -> None:
         while child.poll() is None:
+            own[0] = _cpu_seconds(child.pid) or own[0]
             for pid in {child.pid} | _descendants(child.pid):
                 peak = _peak_kib(pid)
                 if peak is not None:
@@ -143,7 +154,7 @@ def _run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, float, int, i
     elapsed = time.perf_counter() - start
     sampler.join()
     main_peak = peaks.pop(child.pid, 0)
-    return elapsed, _children_cpu() - cpu, status, main_peak, max(peaks.values(), default=0)
+    return elapsed, _children_cpu() - cpu, own[0], status, main_peak, max(peaks.values(), default=0)
 
 
 def _verify(files: list[Path], out: Path) -> tuple[int, int]:
@@ -176,7 +187,7 @@ def main() -> None:
     print(f"{len(_sources())} corpus files, {os.cpu_count()} cores, {jobs} jobs")
     print(
         f"{'files':>6} {'read':>5} {'refused':>7} {'T1 parse':>9} {'T1 +check':>9} {'batch':>7} {'wall ratio':>10} "
-        f"{'CPU ratio':>9} {'main MiB':>8} {'worker MiB':>10}"
+        f"{'CPU ratio':>9} {'cores got':>9} {'main CPU':>8} {'main MiB':>8} {'worker MiB':>10}"
     )
     for count in options.files:
         with tempfile.TemporaryDirectory() as temporary:
@@ -187,12 +198,13 @@ def main() -> None:
             _one_process(files[:50], checks=True)  # warm the caches as the workers warm theirs
             parse_only, _ = _one_process(files, checks=False)
             with_checks, single_cpu = _one_process(files, checks=True)
-            elapsed, cpu, status, main_peak, worker_peak = _run_batch(folder, out, jobs)
+            elapsed, cpu, own, status, main_peak, worker_peak = _run_batch(folder, out, jobs)
             assert status in (0, 1), f"gia-report batch exited {status}"
             read, refused = _verify(files, out)
             print(
                 f"{count:>6} {read:>5} {refused:>7} {parse_only:>8.2f}s {with_checks:>8.2f}s {elapsed:>6.2f}s "
-                f"{elapsed / (parse_only / jobs):>10.2f} {cpu / single_cpu:>9.2f} "
+                f"{elapsed / (parse_only / jobs):>10.2f} {cpu / single_cpu:>9.2f} {cpu / elapsed:>9.2f} "
+                f"{own / cpu:>8.0%} "
                 f"{main_peak / 1024:>8.1f} {worker_peak / 1024:>10.1f}"
             )
     print(
