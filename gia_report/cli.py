@@ -37,15 +37,16 @@ import attrs
 
 from . import __version__
 from ._writers import Form, TableWriter, UnwritableValue, check_form, form_of, render
+from .aggregate import check_hierarchy, sum_reports_with_notes
 from .batch import cores, map_files, one_line
 from .checking import Finding, Findings, check
 from .checking._series import check_pairs, pair_years, series_cells, series_report
-from .errors import GiaReportError, ParseError, SerializationError
+from .errors import AggregationError, GiaReportError, ParseError, SerializationError
 from .frames import CELL_COLUMNS, cell_rows
 from .model import Active2019, Active2021, Report
 from .parsing import Detection, Layout, Note, ParseResult, parse_with_notes
-from .parsing._files import read_file
-from .serializing import FORMATS, dumps, loads
+from .parsing._files import MAX_FILE_SIZE, read_file
+from .serializing import BINARY_FORMATS, FORMATS, dumps, loads
 from .serializing._converter import converter
 
 __all__ = ["main"]
@@ -72,24 +73,27 @@ FILE_COLUMNS = (
 
 
 def _read(name: str) -> bytes:
+    """The bytes of *name* (``-``: standard input), bounded as `gia_report.parse_file` bounds them."""
     if name == "-":
-        return sys.stdin.buffer.read()
-    with open(name, "rb") as handle:
-        return handle.read()
+        data = sys.stdin.buffer.read(MAX_FILE_SIZE + 1)
+        if len(data) > MAX_FILE_SIZE:
+            raise ParseError(f"standard input holds more than {MAX_FILE_SIZE:,} bytes: refused", line=1)
+        return data
+    return read_file(name)
 
 
 def _sample() -> bytes:
     return resources.files("gia_report").joinpath("data", SAMPLE).read_bytes()
 
 
-def _sources(args: argparse.Namespace) -> list[tuple[str, bytes | OSError]]:
-    found: list[tuple[str, bytes | OSError]] = []
+def _sources(args: argparse.Namespace) -> list[tuple[str, bytes | ParseError]]:
+    found: list[tuple[str, bytes | ParseError]] = []
     if args.sample:
         found.append((f"<bundled {SAMPLE}>", _sample()))
     for name in args.files:
         try:
             found.append((name if name != "-" else "<stdin>", _read(name)))
-        except OSError as error:
+        except ParseError as error:
             found.append((name, error))
     return found
 
@@ -231,8 +235,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     parsed: list[Loaded] = []
     for name, data in _sources(args):
-        if isinstance(data, OSError):
-            print(f"{name}: cannot read: {data.strerror}", file=err)
+        if isinstance(data, ParseError):
+            print(data.msg, file=err)  # it names the file, and has no line of a report to show
             status = EXIT_ERROR
             continue
         try:
@@ -241,8 +245,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{name}: {error}", file=err)
             status = EXIT_ERROR
     if args.command == "check":
+        if args.parent is not None:
+            return _check_parent(args, parsed, out, err) or status
         found = _check(parsed, args.format, out)
         return status or (EXIT_FINDINGS if found else EXIT_OK)
+    if args.command == "sum":
+        return _sum(args, parsed, out, err) or status
     if args.command == "parse":
         if len(parsed) == 1 and not args.always_list:
             if args.notes:
@@ -264,36 +272,96 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(parsed: list[Loaded], form: str, out: TextIO) -> bool:
     """Print the findings of each report and across years; return whether any is an error."""
-    found: list[tuple[str, Finding]] = [(item.name, f) for item in parsed for f in check(item.report)]
+    found: list[tuple[str, Finding]] = [
+        (item.name, f) for item in parsed for f in check(item.report, spent=item.result.spent if item.result else ())
+    ]
     pairing = pair_years([(item.report.agency, item.report.year, item.name) for item in parsed])
     for before, after in pairing.pairs:
         found.extend((parsed[after].name, f) for f in check_pairs(parsed[before].report, parsed[after].report))
+    _print_findings(found, len(parsed), form, out, [str(note) for _, note in pairing.notes])
+    return any(f.severity == "error" for _, f in found)
+
+
+def _print_findings(
+    found: Sequence[tuple[str, Finding]], reports: int, form: str, out: TextIO, notes: Sequence[str] = ()
+) -> None:
+    """Print *found* as JSON, or one line each and a count of errors, warnings and infos."""
     if form == "json":
         unstructure = converter().unstructure
         documents = [{"file": name, **unstructure(f)} for name, f in found]
         out.write(json.dumps(documents, ensure_ascii=False, indent=2, default=str) + "\n")
-    else:
-        for name, f in found:
-            out.write(f"{name}: {f.key}: {f.severity}: {f.message}\n")
-        for _, note in pairing.notes:
-            out.write(f"{note}\n")
-        errors = sum(1 for _, f in found if f.severity == "error")
-        out.write(f"{len(parsed)} reports, {errors} errors, {len(found) - errors} warnings\n")
-    return any(f.severity == "error" for _, f in found)
+        return
+    for name, f in found:
+        out.write(f"{name}: {f.key}: {f.severity}: {f.message}\n")
+    for note in notes:
+        out.write(f"{note}\n")
+    counts = {severity: sum(1 for _, f in found if f.severity == severity) for severity in ("error", "warning", "info")}
+    infos = f", {counts['info']} infos" if counts["info"] else ""
+    out.write(f"{reports} reports, {counts['error']} errors, {counts['warning']} warnings{infos}\n")
+
+
+def _check_parent(args: argparse.Namespace, parsed: list[Loaded], out: TextIO, err: TextIO) -> int:
+    """``check --parent FILE CHILDREN…``: where the parent is not the sum of its children."""
+    parents = [item for item in parsed if item.name == _shown(args.parent)]
+    children = [item for item in parsed if item.name != _shown(args.parent)]
+    if len(parents) != 1 or not children:
+        print("gia-report check --parent: the parent and at least one child must read", file=err)
+        return EXIT_ERROR
+    try:
+        findings = check_hierarchy(parents[0].report, [item.report for item in children])
+    except AggregationError as error:
+        print(f"gia-report check --parent: {error}", file=err)
+        return EXIT_ERROR
+    _print_findings([(parents[0].name, f) for f in findings], len(parsed), args.format, out)
+    return EXIT_FINDINGS if findings.errors else EXIT_OK
+
+
+def _sum(args: argparse.Namespace, parsed: list[Loaded], out: TextIO, err: TextIO) -> int:
+    """``sum FILES… --to FORM``: the cell-wise sum of the reports, written in FORM; its notes on stderr."""
+    try:
+        summed = sum_reports_with_notes([item.report for item in parsed], agency=args.agency, year=args.year)
+    except AggregationError as error:
+        print(f"gia-report sum: {error}", file=err)
+        return EXIT_ERROR
+    for note in summed.notes:
+        print(f"gia-report sum: {note}", file=err)
+    _emit(dumps(summed.report, args.to), args.output, out)
+    return EXIT_OK
+
+
+def _shown(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def _emit(written: str | bytes, output: str | None, out: TextIO) -> None:
+    """Write *written* to the file *output*, or to *out* (bytes to its binary buffer)."""
+    if output is not None:
+        try:
+            if isinstance(written, bytes):
+                with open(output, "wb") as binary:
+                    binary.write(written)
+            else:
+                with open(output, "w", encoding="utf-8") as text:
+                    text.write(written)
+        except OSError as error:
+            raise _CannotWrite(f"cannot write {output!r}: {error.strerror or error}") from None
+        return
+    if isinstance(written, bytes):
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            raise _CannotWrite("a Word document is bytes: name a file to write it to with -o")
+        buffer.write(written)
+        buffer.flush()
+        return
+    out.write(written)
 
 
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         data = _read(args.file)
-    except OSError as error:
-        print(f"{args.file}: cannot read: {error.strerror}", file=err)
-        return EXIT_ERROR
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")
-    try:
-        out.write(dumps(loads(text, args.source), args.to))
+        report = loads(data, args.source)
+        _emit(dumps(report, args.to), args.output, out)
     except GiaReportError as error:
         print(f"{args.file}: {error}", file=err)
         return EXIT_ERROR
@@ -579,6 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("parse", "print each report as JSON (an array of {file, report} for several files)"),
         ("summary", "print a readable summary: agency, year, layout, the main totals and the notes"),
         ("check", "check every identity and the soft checks; exit 1 when a report has errors"),
+        ("sum", "write the cell-wise sum of the reports (a county's of its departments') in another form"),
     ):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument(
@@ -592,6 +661,16 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--format", choices=("text", "json"), default="text", help="text for people, json for machines"
             )
+            command.add_argument(
+                "--parent",
+                metavar="FILE",
+                help="check that the report FILE is the cell-wise sum of the FILEs given, its children",
+            )
+        if name == "sum":
+            command.add_argument("--to", required=True, choices=(*FORMATS, *BINARY_FORMATS), help="the form to write")
+            command.add_argument("--agency", help="the agency the sum is the report of (default: none)")
+            command.add_argument("--year", type=int, help="its year (default: the reports' year)")
+            command.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
         if name == "parse":
             command.add_argument("--always-list", action="store_true", help="print a JSON array even for a single file")
             command.add_argument(
@@ -599,12 +678,15 @@ def build_parser() -> argparse.ArgumentParser:
             )
     convert = commands.add_parser(
         "convert",
-        help="write a report in another form: json, xml, tab, pipe or blank-line",
+        help="write a report in another form: json, xml, html, docx, tab, pipe or blank-line",
         description="Read a report (a text layout, JSON or XML, found by its look) and write it in another form.",
     )
     convert.add_argument("file", metavar="FILE", help="a report; - reads standard input")
-    convert.add_argument("--to", required=True, choices=FORMATS, help="the form to write")
-    convert.add_argument("--from", dest="source", choices=FORMATS, help="the form FILE is in (default: found)")
+    convert.add_argument("--to", required=True, choices=(*FORMATS, *BINARY_FORMATS), help="the form to write")
+    convert.add_argument(
+        "--from", dest="source", choices=(*FORMATS, *BINARY_FORMATS), help="the form FILE is in (default: found)"
+    )
+    convert.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output (docx: bytes)")
     batch = commands.add_parser(
         "batch",
         help="read many files in worker processes into a table of cells and a table of files",
@@ -648,6 +730,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             status = _convert(args, out, err)
         elif args.command == "batch":
             status = _batch(args, out, err)
+        elif args.command == "check" and args.parent is not None:
+            args.files = [args.parent, *(name for name in args.files if name != args.parent)]
+            status = _run(args, out, err)
         elif not args.files and not args.sample:
             print(f"gia-report {args.command}: name at least one FILE, - for standard input, or --sample", file=err)
             status = EXIT_ERROR

@@ -66,7 +66,7 @@ def test_bad_file_exits_2_and_the_others_still_run(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     """A file that does not exist: exit 2 and a message naming it."""
     status, _, err = _run("parse", "/no/such/report.txt")
-    assert (status, err) == (2, "/no/such/report.txt: cannot read: No such file or directory\n")
+    assert (status, err) == (2, "cannot read '/no/such/report.txt': No such file or directory\n")
 
 
 @pytest.mark.parametrize("argv", [[], ["parse"], ["frobnicate"]])
@@ -452,3 +452,60 @@ def test_batch_progress_only_on_a_terminal(folder: Path) -> None:
     plain = io.StringIO()
     main(["batch", str(folder), "--jobs", "1"], out=io.StringIO(), err=plain)
     assert plain.getvalue() == ""
+
+
+def test_convert_to_word_writes_bytes_that_read_back(tmp_path: Path) -> None:
+    """convert --to docx -o OUT writes the Word document, which summary and parse read back as the report."""
+    out_file = tmp_path / "report.docx"
+    status, out, err = _run("convert", str(REPORT_2019), "--to", "docx", "-o", str(out_file))
+    assert (status, out, err) == (0, "", "")
+    assert out_file.read_bytes()[:2] == b"PK"
+    assert gia_report.parse_file(out_file) == gia_report.parse_file(REPORT_2019)
+
+
+def test_convert_to_word_on_a_text_stream_asks_for_a_file() -> None:
+    """A Word document is bytes: without -o on a text-only stream it is one line and exit 2."""
+    status, _, err = _run("convert", str(REPORT_2019), "--to", "docx")
+    assert status == 2 and "-o" in err and len(err.splitlines()) == 1
+
+
+def test_sum_and_check_parent(tmp_path: Path) -> None:
+    """sum writes the cell-wise sum; check --parent finds nothing in it, and exactly the cell changed after."""
+    summed = tmp_path / "sum.txt"
+    status, _, err = _run(
+        "sum", str(REPORT_2019), str(REPORT_2019), "--to", "tab", "--agency", "某县", "-o", str(summed)
+    )
+    assert (status, err) == (0, "")
+    one = gia_report.parse_file(REPORT_2019)
+    total = gia_report.parse_file(summed)
+    assert total.agency == "某县" and total.requests.new.total == 2 * (one.requests.new.total or 0)
+    status, out, _ = _run("check", "--parent", str(summed), str(REPORT_2019), str(REPORT_2019))
+    assert status == 0 and out.endswith("3 reports, 0 errors, 0 warnings\n")
+    changed = tmp_path / "changed.txt"
+    text = summed.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("一、本年新收"))
+    cells = line.split("\t")
+    cells[-1] = str(int(cells[-1]) + 1)
+    changed.write_text(text.replace(line, "\t".join(cells)), encoding="utf-8")
+    status, out, _ = _run("check", "--parent", str(changed), str(REPORT_2019), str(REPORT_2019))
+    assert status == 1
+    assert [line.split(": ")[1] for line in out.splitlines()[:-1]] == ["requests/new/total"]
+
+
+def test_check_says_which_identities_reading_relied_on(tmp_path: Path) -> None:
+    """check names, as info, each identity the reader used to place values: no evidence for the report."""
+    text = gia_report.dumps(gia_report.Report(format_version="2021", agency="某局", year=2023), "tab")
+    line = next(line for line in text.splitlines() if line.startswith("一、本年新收"))
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace(line, "一、本年新收政府信息公开申请数量\t\t\t5\t\t\t\t\t5\t"), encoding="utf-8")
+    status, out, _ = _run("check", str(path))
+    assert status == 0
+    assert f"{path}: requests/new/total: info: " in out
+    # The blank cells of 一 leave its column's balance undecided (two warnings); the row total is the info.
+    assert out.endswith("1 reports, 0 errors, 2 warnings, 1 infos\n")
+
+
+def test_a_device_is_refused_with_exit_2() -> None:
+    """A device such as /dev/zero is refused at once by name, never read."""
+    status, _, err = _run("summary", "/dev/zero")
+    assert status == 2 and "device" in err
