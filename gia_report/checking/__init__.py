@@ -70,11 +70,14 @@ def _spent(cells: Cells, spent: Iterable[Equation]) -> Iterable[Finding]:
 
 def check_series(reports: Iterable[Report]) -> Findings:
     """Warnings across years: for reports of the same agency in consecutive years, this year's
-    上年结转 against last year's 结转下年度, and (2021 format) the stock of 现行有效件数.
+    上年结转 against last year's 结转下年度, (2021 format) the stock of 现行有效件数, and (2019
+    format) this year's 上一年项目数量 against last year's plus its 本年增/减 (``items-change``).
 
-    Each finding's ``year`` is the later report's year.
+    An agency's years are paired by its name, also where a later report puts the places above it
+    first (洪泽区人民政府 / 淮安市洪泽区人民政府). Each finding's ``year`` is the later report's year.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``items-change``; names paired across a prefix of places.
     """
     found: list[Finding] = []
     try:
