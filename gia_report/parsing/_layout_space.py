@@ -42,6 +42,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -58,7 +59,6 @@ _VALUE = re.compile(rf"(?:{_NUMBER}(?:万元|元)?|(?:增加|减少){_NUMBER})")
 _UNIT = frozenset({"元", "万元"})
 # A number glued to the label before it: after a CJK character, a closing bracket or quote.
 _GLUED = re.compile(rf"(?<=[\u3400-\u9fff”’」』）)》〉】])({_NUMBER})$")
-_TOKEN = re.compile(r"\S+")
 # A cell: words parted by single spaces (two or more spaces, or a tab, part cells).
 _CELL = re.compile(r"\S+(?: \S+)*")
 # Placeholders that are also characters of a label (无法提供 split one character per line) need a label before them.
@@ -100,14 +100,19 @@ def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
     last = text.rstrip()[-1:]
     if not last or not (last.isdigit() or last in _VALUE_ENDS):
         return len(text), []  # most lines of labels are told at their last character
-    tokens = [(found.start(), found.end()) for found in _TOKEN.finditer(text)]
+    tokens = text.split()
     values: list[tuple[int, int]] = []
+    position = len(text)
     index = len(tokens) - 1
     while index >= 0:
-        start, end = tokens[index]
-        token = text[start:end]
-        if token in _UNIT and index > 0 and _VALUE.fullmatch(text[tokens[index - 1][0] : tokens[index - 1][1]]):
-            values.append((tokens[index - 1][0], end))  # 75394432.52 元: one cell
+        token = tokens[index]
+        # The token's place: its last occurrence before the one read last (only spaces stand between them).
+        start = text.rfind(token, 0, position)
+        end = start + len(token)
+        if token in _UNIT and index > 0 and _VALUE.fullmatch(tokens[index - 1]):
+            start = text.rfind(tokens[index - 1], 0, start)
+            values.append((start, end))  # 75394432.52 元: one cell
+            position = start
             index -= 2
             continue
         if not _is_value(token):
@@ -116,6 +121,7 @@ def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
                 values.append((start + glued.start(), end))
             break
         values.append((start, end))
+        position = start
         index -= 1
     values.reverse()
     if not values:
@@ -128,7 +134,8 @@ def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
 
 def ends_in_values(text: str) -> bool:
     """Whether the line *text* ends in values, as a row of the space layout does."""
-    return bool(_trailing_values(text)[1])
+    text = text.rstrip()
+    return bool((_parts(text) if len(text) <= _CACHED_LINE else _read_parts(text))[1])
 
 
 def _split_cell(text: str, start: int) -> list[tuple[str, int]]:
@@ -155,14 +162,6 @@ def _cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or ch in "（）()、" for ch in text)
 
 
-def _cells(line: Line, text: str) -> list[Cell]:
-    cells = []
-    for found in _CELL.finditer(text):
-        for piece, at in _split_cell(found.group(), found.start()):
-            cells.append(Cell(piece, line.number, at + 1))
-    return cells
-
-
 @attrs.frozen
 class _Printed:
     """One line as printed: its label cells and the values that end it (none for a line of labels)."""
@@ -176,9 +175,29 @@ def _read_line(line: Line) -> _Printed | None:
     text = line.text.rstrip()
     if not text.strip():
         return None
+    labels, values = _parts(text) if len(text) <= _CACHED_LINE else _read_parts(text)
+    return _Printed(
+        line.number,
+        tuple(Cell(piece, line.number, at + 1) for piece, at in labels),
+        tuple(Cell(piece, line.number, at + 1) for piece, at in values),
+    )
+
+
+_Parts = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
+
+
+def _read_parts(text: str) -> _Parts:
+    """The label cells and the values of the line *text*, each with its 0-based column."""
     label_end, spans = _trailing_values(text)
-    values = tuple(Cell(text[start:end], line.number, start + 1) for start, end in spans)
-    return _Printed(line.number, tuple(_cells(line, text[:label_end])), values)
+    labels = tuple(
+        piece for found in _CELL.finditer(text[:label_end]) for piece in _split_cell(found.group(), found.start())
+    )
+    return labels, tuple((text[start:end], start) for start, end in spans)
+
+
+# Table lines repeat (rows of zeros, the same label in every report): the short ones are read once.
+_CACHED_LINE = 200
+_parts = lru_cache(maxsize=8192)(_read_parts)
 
 
 # --- Labels of the catalog, to put a numbered label together ------------------------------------
