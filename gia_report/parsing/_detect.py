@@ -6,8 +6,9 @@ Layouts are told apart by how a table line separates its cells:
 - ``tab``: a tab between two cells on one line;
 - ``blank-line``: one cell per line, each line starting with a tab and
   holding no other tab, rows separated by blank lines;
-- ``space``: no tab and no pipe, the line ending in numbers after a space
-  (the text of a PDF).
+- ``space``: no tab and no pipe, the line ending in values (numbers or
+  placeholders, the first after a space or glued to its label: the text of
+  a PDF).
 
 Every table line votes for one layout; the layout with the most votes wins,
 and the counts are the evidence. Pipes are counted first because a pipe row
