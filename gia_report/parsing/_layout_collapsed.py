@@ -181,17 +181,32 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
     return glued_rows >= _LABELS_ON_A_LINE
 
 
+class _Spans:
+    """Non-overlapping spans, kept sorted, so that a new one is tested against its two neighbours only."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Add ``[start, end)`` unless it overlaps a span taken; whether it was added."""
+        at = bisect.bisect_left(self.starts, start)
+        if (at > 0 and self.ends[at - 1] > start) or (at < len(self.starts) and self.starts[at] < end):
+            return False
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        return True
+
+
 def _occurrences(folded: str, bodies: Sequence[str]) -> Iterator[tuple[int, int]]:
     """The non-overlapping occurrences of *bodies* in *folded* (longest first at each place), in order."""
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for body in bodies:
         start = folded.find(body)
         while start >= 0:
-            end = start + len(body)
-            if not any(start < other_end and other_start < end for other_start, other_end in taken):
-                taken.append((start, end))
+            taken.take(start, start + len(body))
             start = folded.find(body, start + 1)
-    yield from sorted(taken)
+    yield from zip(taken.starts, taken.ends, strict=True)
 
 
 # --- Re-lining --------------------------------------------------------------------------------------------
@@ -301,15 +316,14 @@ def _anchor_cuts(text: str, folded: str, where: list[int], start: int, end: int,
     """The places in ``text[start:end]`` where an anchor of table *table_key* starts, with its numbering."""
     lo, hi = bisect.bisect_left(where, start), bisect.bisect_left(where, end)
     segment = folded[lo:hi]
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     cuts: list[int] = []
     for anchor in _anchors(table_key):
         found = segment.find(anchor.body)
         while found >= 0:
             stop = found + len(anchor.body)
             begin = _numbered_start(segment, found, anchor)
-            if begin is not None and not any(begin < b and a < stop for a, b in taken):
-                taken.append((begin, stop))
+            if begin is not None and taken.take(begin, stop):
                 cuts.append(where[lo + begin])
             found = segment.find(anchor.body, found + 1)
     return cuts

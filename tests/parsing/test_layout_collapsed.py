@@ -245,3 +245,13 @@ class TestReadRuns:
         """A label of no row: its digits are not read, and a note says so."""
         reading = self._requests("一、本年新收政府信息公开申请数量0000000某某事项1234")
         assert "unknown-row" in {note.code for note in reading.notes}  # type: ignore[attr-defined]
+
+
+def test_a_megabyte_of_collapsed_text_on_one_line_is_read_in_one_pass() -> None:
+    """Many repeated collapsed tables on one line are cut at each label once (no quadratic overlap test)."""
+    from gia_report.parsing._layout_collapsed import _Spans
+
+    spans = _Spans()
+    assert spans.take(10, 20) and spans.take(0, 10) and spans.take(20, 25)
+    assert not spans.take(5, 12) and not spans.take(19, 21) and not spans.take(0, 30)
+    assert spans.starts == [0, 10, 20] and spans.ends == [10, 20, 25]
