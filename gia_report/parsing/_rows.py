@@ -316,7 +316,8 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note])
     last = waiting[-1]
     lines = ([last.after] if last.after else []) + [value.cells for value in values]
     names = "、".join(row.row.label for row in waiting)
-    if len(lines) == len(waiting):
+    numbered = all(_printed_enumerator(row) for row in waiting)
+    if len(lines) == len(waiting) and numbered:
         notes.append(
             Note(
                 code="joined-row",
@@ -337,6 +338,13 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note])
     for row in waiting:
         row.after = []
         row.problem = f"the labels {names} stand before {len(lines)} lines of values: whose values are whose is unknown"
+
+
+def _printed_enumerator(row: PrintedRow) -> bool:
+    """Whether the label of *row* prints its own numbering (a fragment such as 予以公开 does not)."""
+    text = row.raw.cells[row.label_at].text if 0 <= row.label_at < len(row.raw.cells) else ""
+    normalized = normalize_label(text)
+    return strip_numbering(normalized) != normalized
 
 
 def _short(item: PrintedRow) -> bool:

@@ -247,8 +247,8 @@ class TestReadRuns:
         assert "unknown-row" in {note.code for note in reading.notes}  # type: ignore[attr-defined]
 
 
-def test_a_megabyte_of_collapsed_text_on_one_line_is_read_in_one_pass() -> None:
-    """Many repeated collapsed tables on one line are cut at each label once (no quadratic overlap test)."""
+def test_anchor_spans_refuse_overlaps_by_their_neighbours() -> None:
+    """A span overlapping one taken is refused, found by its neighbours (a megabyte line stays linear)."""
     from gia_report.parsing._layout_collapsed import _Spans
 
     spans = _Spans()

@@ -273,3 +273,18 @@ def test_r10_an_internal_error_says_it_is_a_bug(monkeypatch: pytest.MonkeyPatch)
         gia_report.parse(text)
     assert "bug" in raised.value.msg and "RuntimeError" in raised.value.msg
     assert isinstance(raised.value.__cause__, RuntimeError)
+
+
+def test_r4_a_label_fragment_without_its_numbering_is_never_paired() -> None:
+    """Labels before their values are paired only when each prints its own numbering, not a fragment."""
+    text = _blank_tab(
+        ("予以公开", "予以公开"),
+        ("部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    )
+    rows = "\n1\t0\t0\t0\t0\t0\t1\n2\t0\t0\t0\t0\t0\t2\n"
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    result = gia_report.parse_with_notes(text.replace(label + "\n", label + rows, 1))
+    # 予以公开 may be the rest of the row before (PDF text): whose values these are is not known.
+    for row in ("granted", "partially_granted"):
+        assert _values(getattr(result.report.requests, row)) == (None,) * 7
+        assert _noted(result, f"requests/{row}/total")
