@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import gia_report
 from gia_report.catalog import FORMAT_VERSIONS, FormatVersion
@@ -36,12 +36,17 @@ def _require_reader() -> None:
     _same(again, report)
 
 
+# A page costs a full HTML parse: 400 drawn reports per test prove the grid path in CI within a minute.
+_PAGES = settings(max_examples=min(400, settings().max_examples))
+
+
 @pytest.mark.parametrize("version", FORMAT_VERSIONS)
 def test_parse_reads_the_page_back(version: FormatVersion) -> None:
     """parse(dumps(r, "html")) == r: spans, blanks, decimals, the hybrid row and any narrative survive."""
     _require_reader()
 
     @given(reports(version, consistent=False))
+    @_PAGES
     def round_trip(report: gia_report.Report) -> None:
         _same(gia_report.parse(gia_report.dumps(report, "html")), report)
 
@@ -53,6 +58,7 @@ def test_loads_finds_the_page() -> None:
     _require_reader()
 
     @given(reports())
+    @_PAGES
     def found(report: gia_report.Report) -> None:
         page = gia_report.dumps(report, "html")
         _same(gia_report.loads(page), report)
