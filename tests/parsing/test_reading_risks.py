@@ -83,19 +83,17 @@ def test_r1_pipe_row_that_lost_its_padding_and_total() -> None:
     _blank_or_noted(result, "carried_over", (0, 2, 0, 0, 0, 0, None))
 
 
+def _blank_line_with_a_blank() -> str:
+    """A blank-line report whose row 一 prints 3, blank, 2, 1, 0, 0, 6."""
+    new = RequestRow(
+        natural_person=3, commercial=None, research=2, social_welfare=1, legal_services=0, other_org=0, total=6
+    )
+    return write_text(Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=new)), "blank-line")
+
+
 def test_r2_empty_line_in_the_blank_line_layout_is_the_blank_cell() -> None:
     """A blank cell written as an empty line splits the row; the continuation is placed after the blank."""
-    report = Report(
-        format_version="2021",
-        agency="某局",
-        year=2023,
-        requests=Requests(
-            new=RequestRow(
-                natural_person=3, commercial=None, research=2, social_welfare=1, legal_services=0, other_org=0, total=6
-            )
-        ),
-    )
-    text = write_text(report, "blank-line")
+    text = _blank_line_with_a_blank()
     cut = text.replace("\t一、本年新收政府信息公开申请数量\n\t3\n\t\n", "\t一、本年新收政府信息公开申请数量\n\t3\n\n")
     assert cut != text
     result = gia_report.parse_with_notes(cut)
@@ -104,17 +102,7 @@ def test_r2_empty_line_in_the_blank_line_layout_is_the_blank_cell() -> None:
 
 def test_r2_two_empty_lines_for_one_missing_cell_are_not_guessed() -> None:
     """Where the empty lines do not match the missing cells, the row is left blank with a note naming it."""
-    report = Report(
-        format_version="2021",
-        agency="某局",
-        year=2023,
-        requests=Requests(
-            new=RequestRow(
-                natural_person=3, commercial=None, research=2, social_welfare=1, legal_services=0, other_org=0, total=6
-            )
-        ),
-    )
-    text = write_text(report, "blank-line")
+    text = _blank_line_with_a_blank()
     cut = text.replace("\t一、本年新收政府信息公开申请数量\n\t3\n\t\n", "\t一、本年新收政府信息公开申请数量\n\t3\n\n\n")
     result = gia_report.parse_with_notes(cut)
     _blank_or_noted(result, "new", (3, None, 2, 1, 0, 0, 6))
