@@ -10,27 +10,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import defaultdict
 from pathlib import Path
+
+from corpus_texts import texts_by_layout
 
 import gia_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def _texts() -> dict[str, list[str]]:
-    texts: dict[str, list[str]] = defaultdict(list)
-    files = [path for folder in ("seeds", "variants", "real") for path in sorted(CORPUS.glob(f"{folder}/*.txt"))]
-    if not files:
-        files = [ROOT / "gia_report" / "data" / "sample.txt"]
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        texts[str(gia_report.parse_with_notes(text).layout)].append(text)
-        report = gia_report.parse(text)
-        for layout in ("tab", "pipe", "blank-line"):
-            texts[f"{layout} (written)"].append(gia_report.dumps(report, layout))
-    return texts
 
 
 def main() -> None:
@@ -39,7 +26,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="times each report is parsed (default 20)")
     rounds = parser.parse_args().rounds
     print(f"{'layout':<22} {'reports':>8} {'reports/s':>10} {'MB/s':>7}")
-    for layout, texts in sorted(_texts().items()):
+    for layout, texts in sorted(texts_by_layout().items()):
         size = sum(len(text.encode("utf-8")) for text in texts)
         start = time.perf_counter()
         for _ in range(rounds):

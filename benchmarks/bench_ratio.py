@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+
+from corpus_texts import texts_by_layout
 
 import gia_report
 
@@ -38,19 +39,6 @@ def tokenize(text: str, split: Callable[[str], list[str]]) -> int:
     return sum(len(split(line)) for line in text.splitlines())
 
 
-def _texts() -> dict[str, list[str]]:
-    texts: dict[str, list[str]] = defaultdict(list)
-    files = [path for folder in ("seeds", "variants", "real") for path in sorted(CORPUS.glob(f"{folder}/*.txt"))]
-    if not files:
-        files = [ROOT / "gia_report" / "data" / "sample.txt"]
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        result = gia_report.parse_with_notes(text)
-        texts[str(result.layout)].append(text)
-        texts["tab (written)"].append(gia_report.dumps(result.report, "tab"))
-    return texts
-
-
 def _time(function: Callable[[], object], rounds: int) -> float:
     best = float("inf")
     for _ in range(rounds):
@@ -66,7 +54,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15, help="rounds per measurement; the best is kept")
     rounds = parser.parse_args().rounds
     print(f"{'layout':<16} {'reports':>7} {'tokenize µs':>12} {'parse µs':>10} {'parse+check µs':>15} {'ratio':>6}")
-    for layout, texts in sorted(_texts().items()):
+    for layout, texts in sorted(texts_by_layout(written=("tab",)).items()):
         split = _splitter(layout)
 
         def tokenize_all(texts: list[str] = texts, split: Callable[[str], list[str]] = split) -> None:
