@@ -101,7 +101,8 @@ class TestWord:
     def test_doctype_in_the_body_refused(self) -> None:
         """An entity declaration in word/document.xml is refused unread."""
         data = _archive({"word/document.xml": _document_xml('<!DOCTYPE x [<!ENTITY a "b">]>')})
-        assert _error(data) == "word/document.xml declares a DTD or entities, which a report never needs: refused unread"
+        expected = "word/document.xml declares a DTD or entities, which a report never needs: refused unread"
+        assert _error(data) == expected
 
     def test_deep_nesting_in_the_body(self) -> None:
         """Deep nesting in the body is a ParseError from the parser's depth limit."""
