@@ -176,7 +176,17 @@ def parse_xml(data: str | bytes, *, what: str, max_size: int) -> Any:
     refuse_declarations(data, what, any_doctype=True)
     if isinstance(data, str):
         # A str is text already: its encoding declaration would mislead lxml (blanked, columns kept).
-        data = _XML_DECLARATION.sub(lambda m: " " * len(m.group(0)), data, count=1).encode("utf-8")
+        text = _XML_DECLARATION.sub(lambda m: " " * len(m.group(0)), data, count=1)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            line, column, source = _position(text, error.start)
+            raise ParseError(
+                f"{what} holds a character that is no text (a lone surrogate)",
+                line=line,
+                column=column,
+                source_line=source,
+            ) from None
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

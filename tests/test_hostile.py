@@ -112,7 +112,6 @@ class TestParseErrorWindow:
         assert "[unreadable-cell]" in str(caught.value)
         assert len(str(caught.value)) < 1000
 
-    @pytest.mark.xfail(strict=True, reason="parsing/_source.py _printable cuts the line to 200 characters first")
     def test_binary_data_far_into_a_line(self) -> None:
         """A control character 100 000 characters into a line has the caret under it (shown as U+FFFD)."""
         with pytest.raises(ParseError) as caught:
@@ -151,7 +150,6 @@ class TestInsertedCodePoints:
             assert read_title("某" + inserted + title[1:]) is None
             assert read_title(title + inserted) is None
 
-    @pytest.mark.xfail(strict=True, reason="parsing/_narrative.py read_front composes a title from any agency")
     def test_in_the_agency_named_by_the_preamble(self) -> None:
         """A preamble naming an agency with the escape mark inside gives a report, not an internal error."""
         text = _corpus_text()
@@ -162,9 +160,6 @@ class TestInsertedCodePoints:
 
 
 @needs_corpus
-@pytest.mark.xfail(
-    strict=True, reason="parsing/_narrative.py read_overview takes a bare numeral before 。 for a heading"
-)
 @pytest.mark.parametrize("cut", ["。", "：", ":"])
 def test_a_bare_numeral_before_a_full_stop(cut: str) -> None:
     """A section 一 line '二 。…' (its heading words deleted, as the mutation suite found) reads as a paragraph."""

@@ -119,6 +119,8 @@ def read_front(front: Sequence[Line], notes: list[Note]) -> Front:
         found_agency = _PREAMBLE.search(_squeeze(line.text))
         if found_agency is not None:
             agency, year = found_agency.group("agency") or None, int(found_agency.group("year"))
+            if read_title(compose_title(agency, year)) != (agency, year):
+                continue  # an agency the national title cannot carry (a space, a control character)
             title = compose_title(agency, year)
             notes.append(
                 Note(
@@ -265,6 +267,10 @@ def read_overview(lines: Sequence[Line]) -> Overview:
             (subsections[-1][1] if subsections else paragraphs).append(text)
             continue
         heading, body = _split_heading(text, opened.end())
+        if _SUBHEADING.match(heading) is None:
+            # Numbering and nothing of a heading after it (二 。…): the model takes no such heading; prose.
+            (subsections[-1][1] if subsections else paragraphs).append(text)
+            continue
         subsections.append((heading, [body] if body else []))
     return Overview(
         paragraphs=tuple(paragraphs),

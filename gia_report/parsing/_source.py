@@ -68,7 +68,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _printable(text: str) -> str:
-    return _BINARY.sub("\N{REPLACEMENT CHARACTER}", text)[:200]
+    return _BINARY.sub("\N{REPLACEMENT CHARACTER}", text)  # ParseError shows a window around the column
 
 
 # Page furniture: page footers (- 3 -, 第 3 页, 第3页 共9页) and the lines a web page adds.
