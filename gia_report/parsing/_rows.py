@@ -59,6 +59,8 @@ class PrintedRow:
     columns: tuple[Column, ...]
     label_at: int
     problem: str | None = None
+    #: The label as printed, its cells joined (and the line it was begun on, for a wrapped one).
+    label: str = ""
 
     def key(self, column: Column) -> str:
         """The public key of this row's cell in *column*."""
@@ -203,10 +205,12 @@ def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes
             header.add(_column_order(labels, table, texts))
             continue
         match, first, label_at = row_label(labels, cells, text_at)
+        begun = ""  # the first half of a label whose cell held a line break
         if match is None and held is not None:
             match, label_at = _wrapped_label(labels, held, cells, text_at)
             first = label_at
             if match is not None:
+                begun = "".join(cell.text for cell in held.cells if cell.text)
                 notes.append(
                     Note(code="wrapped-label", message=f"label begun at line {held.line} read on here", line=raw.line)
                 )
@@ -223,19 +227,21 @@ def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes
                 held = raw
             continue
         for early, early_at in _early_labels(labels, cells, text_at, first, match):
-            found.append(_printed(table, header, TableRow(cells[early_at].line, raw.cells), early, [], early_at))
-        found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at))
+            early_row = TableRow(cells[early_at].line, raw.cells)
+            found.append(_printed(table, header, early_row, early, [], early_at, cells[early_at].text))
+        label = begun + "".join(cell.text for cell in cells[first : label_at + 1] if cell.text)
+        found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at, label))
     if held is not None:
         unknown(held)
     return _continued(found, notes)
 
 
 def _printed(
-    table: Table, header: _Header, raw: TableRow, match: LabelMatch, after: list[Cell], label_at: int
+    table: Table, header: _Header, raw: TableRow, match: LabelMatch, after: list[Cell], label_at: int, label: str
 ) -> PrintedRow:
     row = table.row(match.key)
     columns, problem = header.columns(row)
-    return PrintedRow(raw, row, match, after, columns, label_at, problem)
+    return PrintedRow(raw, row, match, after, columns, label_at, problem, label)
 
 
 def _early_labels(
@@ -342,8 +348,7 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note])
 
 def _printed_enumerator(row: PrintedRow) -> bool:
     """Whether the label of *row* prints its own numbering (a fragment such as 予以公开 does not)."""
-    text = row.raw.cells[row.label_at].text if 0 <= row.label_at < len(row.raw.cells) else ""
-    normalized = normalize_label(text)
+    normalized = normalize_label(row.label)
     return strip_numbering(normalized) != normalized
 
 
