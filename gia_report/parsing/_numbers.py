@@ -39,6 +39,7 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERISH = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?(?:万元|元|件|个|条|项|次|宗|人次)?$")
 _SPACE = re.compile(r"\s+")
+_DIGITS_APART = re.compile(r"\d[\s\u00a0\u3000]+\d")
 
 
 @attrs.frozen
@@ -93,6 +94,9 @@ def _read(text: str, column: Column) -> CellReading:
         return CellReading(None)
     oddities: list[str] = []
     shown = _quote(text.strip())
+    if _DIGITS_APART.search(unicodedata.normalize("NFKC", text)):
+        # '6 13' is two cells merged as often as one number spaced: which, the cell cannot tell.
+        return CellReading(None, problem=f"{shown} holds digits apart: two numbers in one cell, or one spaced")
     if cleaned != text.strip():
         if any(unicodedata.normalize("NFKC", ch) != ch for ch in text if not ch.isspace()):
             oddities.append(f"full-width characters in {shown} read as {_quote(cleaned)}")
