@@ -37,11 +37,14 @@ Value = int | Decimal | None
 #: rows) it does not print the pattern while the defect is in `AVOIDED`. When the reader is fixed, the
 #: xfail passes (and fails the suite): remove the entry here, the test's marker, and the marking.
 KNOWN = {
-    "pipe-label-line": "a label line closed by '|' reads as a row printed blank; its values on the next line are "
-    "joined one cell to the right (a complete row so joined then teaches the table a wrong shape), or left "
-    "unread without a note",
-    "markdown-leading-pipe": "markdown: the empty cell before a row's leading '|' moves the appeals values one "
-    "column right",
+    "pipe-closing-cell": "the '|' closing a pipe row is read as one more, empty cell: a label line so closed reads "
+    "as a row printed blank, its values on the next line are joined one cell to the right (and a complete row so "
+    "joined teaches the table a wrong shape) or left unread without a note; a row that lost its last value reads "
+    "it as printed blank, without a note",
+    "markdown-leading-pipe": "markdown: the '|' opening a row is read as an empty cell before it, which moves the "
+    "appeals values one column right (and values on the line below their label: see joined-row-shape)",
+    "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
+    "empty cell under the label's column, the other rows' values move one column left",
     "spaced-number": "a cell holding two numbers parted by a space is read as one number",
     "space-header-order": "PDF text: a header printing its columns in another order is not read; the values are "
     "taken in national order",
@@ -54,13 +57,13 @@ KNOWN = {
     "it did not print",
 }
 #: The known defects that mutations do not print at all while they stand.
-AVOIDED = frozenset({"pipe-label-line"})
+AVOIDED = frozenset({"pipe-closing-cell", "joined-row-shape"})
 _THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 
 
 def _closed(printed: Printed) -> bool:
-    """Whether a label line of the pipe and markdown layouts may be closed by '|' (see KNOWN["pipe-label-line"])."""
-    return printed.layout in ("pipe", "markdown") and "pipe-label-line" not in AVOIDED
+    """Whether a label line of the pipe and markdown layouts may be closed by '|' (see KNOWN["pipe-closing-cell"])."""
+    return printed.layout in ("pipe", "markdown") and "pipe-closing-cell" not in AVOIDED
 
 
 #: The layouts `gia_report.dumps` writes, then two it does not: ``markdown`` (the pipe layout with a leading
@@ -393,7 +396,10 @@ def delete_last_cell(draw: st.DrawFn, printed: Printed) -> Printed | None:
         return None
     where = _pick(draw, places)
     row = _row_at(printed, where)
-    return _with_row(printed, where, attrs.evolve(row, cells=row.cells[:-1]), lost=row.cells[-1:])
+    printed = _with_row(printed, where, attrs.evolve(row, cells=row.cells[:-1]), lost=row.cells[-1:])
+    if printed.layout in ("pipe", "markdown") and not row.open:
+        printed = printed.at_risk(row.cells[-1:], "pipe-closing-cell")
+    return printed
 
 
 def _before_label(row: Row, i: int) -> bool:
@@ -672,8 +678,10 @@ def label_on_its_own_line(draw: st.DrawFn, printed: Printed) -> Printed | None:
     row = _row_at(printed, where)
     i = row.label
     assert i is not None
+    if _values_below_poison(printed):
+        return None
     values = row.cells[i + 1 :]
-    in_place = draw(st.booleans())
+    in_place = "joined-row-shape" not in AVOIDED and draw(st.booleans())
     if in_place:
         values = (*(Cell("") for _ in range(i + 1)), *values)
     printed = _with_row(printed, where, Row(row.cells[: i + 1], label=i, open=not _closed(printed)), Row(values))
@@ -682,9 +690,16 @@ def label_on_its_own_line(draw: st.DrawFn, printed: Printed) -> Printed | None:
     return printed
 
 
+def _values_below_poison(printed: Printed) -> bool:
+    """Whether values on the line below their label would open with an empty cell (KNOWN["joined-row-shape"])."""
+    return printed.layout == "markdown" and "markdown-leading-pipe" in KNOWN and "joined-row-shape" in AVOIDED
+
+
 @_mutation
 def labels_before_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """Two neighbouring rows printed as label, label, values, values (PDF text)."""
+    if _values_below_poison(printed):
+        return None
     places = [
         (key, i)
         for key, i in _places(printed, lambda r: r.is_data and r.label is not None)
@@ -760,6 +775,11 @@ def drop_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     row = _row_at(printed, where)
     i = row.label
     assert i is not None
+    rows = printed.section(where[0]).rows
+    if printed.layout == "space" and where[1] > 0 and not any(c.text for c in rows[where[1] - 1].cells if c.key):
+        # PDF text prints a blank row as its label alone: values without a label after it are the same text as
+        # that row's values wrapped onto the next line, and no reader can tell them apart.
+        return None
     if draw(st.booleans()):
         cells: tuple[Cell, ...] = (*(Cell("") for _ in range(i + 1)), *row.cells[i + 1 :])
     else:

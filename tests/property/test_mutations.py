@@ -276,14 +276,14 @@ _NEW_ROW = RequestRow(
 _APPEALS = ("upheld", "corrected", "other", "pending", "total")
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-label-line'], issued=None repealed=1 in_force=2")
+@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-closing-cell'], issued=None repealed=1 in_force=2")
 def test_pipe_label_line_closed_by_a_pipe_keeps_its_values_in_place() -> None:
     """A pipe label line closed by '|', its values on the next line, reads them in their own columns."""
     text = _blank_report("pipe", ("规章 |  |  |  |\n", "规章 |\n1 | 2 |  |\n"))
     assert _misread(text, _row("active", "regulations", 1, 2, None, columns=_DOCUMENTS)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-label-line'], a joined row teaches a wrong shape")
+@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-closing-cell'], a joined row teaches a wrong shape")
 def test_a_joined_pipe_row_teaches_no_shape_to_the_other_rows() -> None:
     """A complete row printed below its '|'-closed label moves no value of another row (granted: commercial=2)."""
     text = _blank_report(
@@ -301,7 +301,7 @@ def test_a_joined_pipe_row_teaches_no_shape_to_the_other_rows() -> None:
     assert _misread(text, _row("requests", "granted", None, 2, None, None, None, None, 2)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['pipe-label-line'], withheld_third_party")
+@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['pipe-closing-cell'], withheld_third_party")
 def test_pipe_labels_closed_by_a_pipe_before_their_values_are_read_or_noted() -> None:
     """Two '|'-closed labels before their two lines of values: each row has its values, or a note naming them."""
     text = _blank_report(
@@ -316,6 +316,34 @@ def test_pipe_labels_closed_by_a_pipe_before_their_values_are_read_or_noted() ->
         **_row("requests", "withheld_internal_affairs", 2, None, None, None, None, None, 2),
     }
     # Read today: withheld_third_party all None and no note names it.
+    assert _misread(text, printed) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['pipe-closing-cell'], appeals total")
+def test_a_pipe_row_that_lost_its_last_value_notes_it() -> None:
+    """A pipe appeals row of 14 values closed by '|' notes the 15th cell it did not print."""
+    one = AppealRow(upheld=1, corrected=1, other=1, pending=1, total=4)
+    appeals = Appeals(review=one, litigation_direct=one, litigation_after_review=one)
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, appeals=appeals)
+    text = _blank_report("pipe", (" | 1 | 4 |\n五、", " | 1 |\n五、"), report=report)
+    result = gia_report.parse_with_notes(text)
+    assert result.report.appeals.litigation_after_review.total is None
+    assert any("appeals/litigation_after_review/total" in note.cells for note in result.notes)
+
+
+@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['joined-row-shape'], normative issued=5 repealed=6")
+def test_values_below_their_label_teach_no_shape() -> None:
+    """Values printed on the line below their label, under its column, move no value of the next row."""
+    documents = Active2021(
+        regulations=DocumentCounts(issued=1, repealed=2, in_force=3),
+        normative_documents=DocumentCounts(issued=None, repealed=5, in_force=6),
+    )
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, active=documents)
+    text = _blank_report("tab", ("规章\t1\t2\t3\n", "规章\n\t1\t2\t3\n"), report=report)
+    printed = {
+        **_row("active", "regulations", 1, 2, 3, columns=_DOCUMENTS),
+        **_row("active", "normative_documents", None, 5, 6, columns=_DOCUMENTS),
+    }
     assert _misread(text, printed) == {}
 
 
