@@ -16,6 +16,7 @@ returns them mutated, or ``None`` when it has nothing to work on.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -65,11 +66,13 @@ def _closed(printed: Printed) -> bool:
     return printed.layout in ("pipe", "markdown") and "pipe-closing-cell" not in AVOIDED
 
 
-#: The layouts `gia_report.dumps` writes, then two it does not: ``markdown`` (the pipe layout with a leading
+#: The layouts `gia_report.dumps` writes, then three it does not: ``markdown`` (the pipe layout with a leading
 #: ``|`` and a ``|---|`` rule under each table's first row) and ``space`` (PDF text: the non-empty cells of a
 #: row on one line, label cells parted by two spaces, values by one; a blank leaves no cell).
 DUMPED = ("tab", "pipe", "blank-line")
-LAYOUTS = (*DUMPED, "markdown", "space")
+#: ``html`` is a web page whose tables print one ``<td>`` per cell of the rows (``colspan`` where a mutation
+#: spans cells), not `gia_report.dumps`'s page: its template spans would not survive the mutations of rows.
+LAYOUTS = (*DUMPED, "markdown", "space", "html")
 _TABLES = ("active", "requests", "appeals")
 _HEADINGS = {section.key: section.heading for section in SECTIONS}
 
@@ -85,6 +88,8 @@ class Cell:
     bare: bool = False
     #: One of the two parts of a value split over two cells.
     part: bool = False
+    #: The grid columns the cell spans (``colspan`` in HTML; in text, the cell and span - 1 empty ones after it).
+    span: int = 1
 
 
 @attrs.frozen
@@ -223,7 +228,9 @@ def _annotate(report: gia_report.Report, table: Table, texts: list[list[str]]) -
 
 def lay_out(report: gia_report.Report, layout: str) -> Printed:
     """*report* as `gia_report.dumps` writes it in *layout*, its tables read back as rows of annotated cells."""
-    text = gia_report.dumps(report, layout if layout in DUMPED else "pipe")
+    # markdown and PDF text are written from the pipe rows, the page from the tab rows.
+    source = layout if layout in DUMPED else "tab" if layout == "html" else "pipe"
+    text = gia_report.dumps(report, source)
     assert isinstance(text, str)
     lines = text.split("\n")
     assert lines[-1] == ""
@@ -234,7 +241,7 @@ def lay_out(report: gia_report.Report, layout: str) -> Printed:
     sections = []
     for key, start, stop in zip(_TABLES, bounds, bounds[1:], strict=False):
         table = FORMATS[report.format_version].table(key)
-        cells = _cells_of(lines[start + 1 : stop], layout if layout in DUMPED else "pipe")
+        cells = _cells_of(lines[start + 1 : stop], source)
         sections.append(Section(key, _annotate(report, table, cells)))
     printed = Printed(
         layout=layout,
@@ -252,9 +259,18 @@ def lay_out(report: gia_report.Report, layout: str) -> Printed:
 # --- Writing it again ----------------------------------------------------------------------------------------
 
 
+def _td(cell: Cell) -> str:
+    span = f' colspan="{cell.span}"' if cell.span > 1 else ""
+    return f"<td{span}>{html.escape(cell.text)}</td>"
+
+
 def _row_lines(row: Row, layout: str) -> list[str]:
+    if layout == "html":
+        return [f"<tr>{''.join(map(_td, row.cells)) if row.raw is None else _td(Cell(row.raw))}</tr>"]
     if row.raw is not None:
         return [row.raw, ""] if layout == "blank-line" else [row.raw]
+    cells = [spanned for cell in row.cells for spanned in (cell, *(Cell("") for _ in range(cell.span - 1)))]
+    row = attrs.evolve(row, cells=tuple(cells))
     texts = [cell.text for cell in row.cells]
     if layout == "tab":
         return ["\t".join(texts)]
@@ -273,6 +289,8 @@ def _row_lines(row: Row, layout: str) -> list[str]:
 
 def render(printed: Printed) -> str:
     """The text of *printed*: its tables in its layout between the lines around them."""
+    if printed.layout == "html":
+        return _page(printed)
     lines = list(printed.head)
     for section in printed.sections:
         lines.append(_HEADINGS[section.key])
@@ -284,10 +302,28 @@ def render(printed: Printed) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _page(printed: Printed) -> str:
+    """*printed* as a web page: its lines as paragraphs, each table a ``<table>`` of one ``<td>`` per cell."""
+    lines = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>report</title></head><body>']
+    lines.extend(f"<p>{html.escape(line)}</p>" for line in printed.head)
+    for section in printed.sections:
+        lines.append(f"<p>{html.escape(_HEADINGS[section.key])}</p>\n<table>")
+        for row in section.rows:
+            lines.extend(_row_lines(row, "html"))
+        lines.append("</table>")
+    lines.extend(f"<p>{html.escape(line)}</p>" for line in printed.tail)
+    lines.append("</body></html>")
+    return "\n".join(lines) + "\n"
+
+
 def tables_text(printed: Printed) -> str:
     """The text of the three table sections of *printed* only (for a failure's message)."""
     text = render(printed)
-    start, end = text.index(_HEADINGS["active"]), text.index(_HEADINGS["problems"])
+    # The heading on a line (or paragraph) of its own: narrative that quotes one is escaped, not on its own.
+    if printed.layout == "html":
+        start, end = text.index(f"<p>{_HEADINGS['active']}</p>"), text.index(f"<p>{_HEADINGS['problems']}</p>")
+    else:
+        start, end = text.index(f"\n{_HEADINGS['active']}\n"), text.index(f"\n{_HEADINGS['problems']}\n")
     return text[start:end]
 
 
@@ -402,9 +438,7 @@ def delete_last_cell(draw: st.DrawFn, printed: Printed) -> Printed | None:
     where = _pick(draw, places)
     row = _row_at(printed, where)
     printed = _with_row(printed, where, attrs.evolve(row, cells=row.cells[:-1]), lost=row.cells[-1:])
-    if printed.layout in ("pipe", "markdown") and not row.open:
-        printed = printed.at_risk(row.cells[-1:], "pipe-closing-cell")
-    return printed
+    return _closing_cell_at_risk(printed, row)
 
 
 def _before_label(row: Row, i: int) -> bool:
@@ -968,7 +1002,15 @@ def merge_last_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
     where = _pick(draw, places)
     row = _row_at(printed, where)
     merged = Cell(row.cells[-2].text + " " + row.cells[-1].text)
-    return _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:-2], merged)), lost=row.cells[-2:])
+    printed = _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:-2], merged)), lost=row.cells[-2:])
+    return _closing_cell_at_risk(printed, row)
+
+
+def _closing_cell_at_risk(printed: Printed, row: Row) -> Printed:
+    """*printed*, *row*'s last cell marked at risk where its closing '|' stands for it (KNOWN["pipe-closing-cell"])."""
+    if printed.layout in ("pipe", "markdown") and not row.open:
+        return printed.at_risk(row.cells[-1:], "pipe-closing-cell")
+    return printed
 
 
 def _count(printed: Printed, row: Row) -> int:
@@ -999,6 +1041,33 @@ def split_value(draw: st.DrawFn, printed: Printed) -> Printed | None:
     return _with_row(printed, where, attrs.evolve(row, cells=cells), lost=(row.cells[i],))
 
 
+@_mutation
+def span_cells(draw: st.DrawFn, printed: Printed) -> Printed | None:
+    """A cell and the empty cells after it printed as one spanning cell (HTML colspan; in text, unchanged)."""
+    places = [
+        (where, i)
+        for where in _places(printed, lambda r: r.raw is None)
+        for i, cell in enumerate(_row_at(printed, where).cells)
+        if cell.key is None
+        and i + 1 < len(_row_at(printed, where).cells)
+        and not _row_at(printed, where).cells[i + 1].text
+        and _row_at(printed, where).cells[i + 1].key is None
+    ]
+    if not places:
+        return None
+    where, i = _pick(draw, places)
+    row = _row_at(printed, where)
+    end = i + 1
+    while end < len(row.cells) and not row.cells[end].text and row.cells[end].key is None:
+        end += 1
+    stop = draw(st.integers(i + 2, end))
+    spanned = attrs.evolve(row.cells[i], span=sum(cell.span for cell in row.cells[i:stop]))
+    label = row.label if row.label is None or row.label < i else row.label - (stop - i - 1)
+    if row.label is not None and i < row.label < stop:
+        return None
+    return _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:i], spanned, *row.cells[stop:]), label=label))
+
+
 def _short(printed: Printed, row: Row) -> bool:
     """Whether *row* prints fewer cells than its columns (cells lost), or, in PDF text, a blank (which leaves none)."""
     if len(row.values) < _count(printed, row):
@@ -1011,7 +1080,7 @@ def ambiguous(printed: Printed) -> bool:
 
     Values without a label right after a row that is short of cells are the
     same text as that row's own values going on over a line (a page break, a
-    narrow column); a value split over two cells in a row that lost a cell is
+    narrow column), and in PDF text right before one as well; a value split over two cells in a row that lost a cell is
     the same text as a row of other values. A mutation that makes either
     pattern is not a fair test.
     """
@@ -1019,6 +1088,10 @@ def ambiguous(printed: Printed) -> bool:
         rows = [row for row in section.rows if row.raw is None]
         for before, row in itertools.pairwise(rows):
             if row.is_data and row.label is None and before.is_data and _short(printed, before):
+                return True
+            # PDF text centres a wrapped label on its values: values may stand on the line before it, too.
+            space = printed.layout == "space"
+            if space and before.is_data and before.label is None and row.is_data and _short(printed, row):
                 return True
         for row in rows:
             # A value split over two cells is found out by the row's count of cells, until a lost cell makes
