@@ -285,6 +285,7 @@ def _row(table: str, row: str, *values: Value, columns: tuple[str, ...] | None =
 
 
 _DOCUMENTS = ("issued", "repealed", "in_force")
+_APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
 _GRANTED = "三、本年度办理结果 | （一）予以公开"
 _NEW = "一、本年新收政府信息公开申请数量"
 _NEW_ROW = RequestRow(
@@ -445,6 +446,23 @@ def test_pdf_text_header_in_another_order() -> None:
         report=report,
     )
     assert _misread(text, _row("active", "regulations", 1, 2, 3, columns=_DOCUMENTS)) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['caption-as-label'], other_other = new's 1 2 3 4 5 6 21")
+def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> None:
+    """PDF text: the row 一、本年新收… printed without its label, under the header, gives 3.其他 none of its values."""
+    one = AppealRow(upheld=1, corrected=1, other=1, pending=1, total=4)
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(new=RequestRow(**dict(zip(_APPLICANTS, (1, 2, 3, 4, 5, 6, 21), strict=True)))),
+        appeals=Appeals(review=one, litigation_direct=one, litigation_after_review=one),
+    )
+    text = _blank_report("space", (_NEW + " 1 2 3 4 5 6 21\n", "1 2 3 4 5 6 21\n"), report=report)
+    assert "法律服务机构  其他\n1 2 3 4 5 6 21\n" in text
+    # Read today: other_other = (1, 2, 3, 4, 5, 6, 21), and the row 3.其他 printed blank is a duplicate.
+    assert _misread(text, _row("requests", "other_other", None, None, None, None, None, None, None)) == {}
 
 
 @pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['missing-row-cells']")
