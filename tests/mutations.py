@@ -53,14 +53,12 @@ KNOWN = {
     "label-with-value": "a label with its first value glued on is matched by similarity, the value dropped and the "
     "row's other values moved one column left",
     "appeals-empty-line": "blank-line layout: an empty line for a blank appeals cell moves the appeals values after it",
-    "caption-as-label": "PDF text: values without a label right under the header are read as the row of its last "
-    "caption (其他 as 3.其他), whose own row is then a duplicate; a hybrid report reads as three rows",
     "missing-row-cells": "a missing-row note names no cells",
     "blank-row-cells": "a row printing no value, with cells missing, is read blank without a note for the cells "
     "it did not print",
 }
 #: The known defects that mutations do not print at all while they stand.
-AVOIDED = frozenset({"pipe-closing-cell", "joined-row-shape", "caption-as-label"})
+AVOIDED = frozenset({"pipe-closing-cell", "joined-row-shape"})
 
 
 def _closed(printed: Printed) -> bool:
@@ -816,9 +814,6 @@ def drop_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     row = _row_at(printed, where)
     i = row.label
     assert i is not None
-    earlier = [r for r in printed.section(where[0]).rows[: where[1]] if r.raw is None]
-    if printed.layout == "space" and earlier and earlier[-1].is_header and "caption-as-label" in AVOIDED:
-        return None
     if draw(st.booleans()):
         cells: tuple[Cell, ...] = (*(Cell("") for _ in range(i + 1)), *row.cells[i + 1 :])
     else:

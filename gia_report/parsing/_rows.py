@@ -80,6 +80,10 @@ def is_text(cell: Cell) -> bool:
     return bool(cell.text) and not looks_like_value(cell.text)
 
 
+def _is_value(cell: Cell) -> bool:
+    return bool(cell.text) and looks_like_value(cell.text)
+
+
 def row_label(labels: TableLabels, cells: Sequence[Cell], text_at: Sequence[int]) -> tuple[LabelMatch | None, int, int]:
     """The row the label cells name, and the indices of its first and last label cell (``-1`` without one).
 
@@ -144,6 +148,32 @@ def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -
     return False
 
 
+def _header_lines(labels: TableLabels, cells: Sequence[Cell]) -> list[list[Cell]]:
+    """The header lines that open a row joined from several printed lines (PDF text), each its cells.
+
+    The space layout joins the text lines before a line of values into its row
+    (a label wraps over them); a line of two or more column captions is the
+    table's header, not a label (其他 is a caption there, not 3.其他). Only a
+    row that goes on to print values is so parted: a header row of a grid is
+    read whole.
+    """
+    lines: list[list[Cell]] = []
+    start = 0
+    while start < len(cells):
+        line = cells[start].line
+        end = start
+        while end < len(cells) and cells[end].line == line:
+            end += 1
+        texts = cells[start:end]
+        if len(texts) < 2 or not all(is_text(cell) for cell in texts) or not any(map(_is_value, cells[end:])):
+            break
+        if not captions_only(labels, texts, ()):
+            break
+        lines.append(texts)
+        start = end
+    return lines
+
+
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
     keys = [labels.column(cell.text, labels.columns) for cell in texts]
     return tuple(key for key in keys if key is not None)
@@ -194,6 +224,9 @@ def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes
 
     for raw in rows:
         cells = list(raw.cells)
+        for line in _header_lines(labels, cells):
+            header.add(_column_order(labels, table, line))
+            del cells[: len(line)]
         text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
         if not text_at:
             if any(cell.text for cell in cells):

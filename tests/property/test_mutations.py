@@ -448,7 +448,6 @@ def test_pdf_text_header_in_another_order() -> None:
     assert _misread(text, _row("active", "regulations", 1, 2, 3, columns=_DOCUMENTS)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['caption-as-label'], other_other = new's 1 2 3 4 5 6 21")
 def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> None:
     """PDF text: the row 一、本年新收… printed without its label, under the header, gives 3.其他 none of its values."""
     one = AppealRow(upheld=1, corrected=1, other=1, pending=1, total=4)
@@ -461,7 +460,7 @@ def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> Non
     )
     text = _blank_report("space", (_NEW + " 1 2 3 4 5 6 21\n", "1 2 3 4 5 6 21\n"), report=report)
     assert "法律服务机构  其他\n1 2 3 4 5 6 21\n" in text
-    # Read today: other_other = (1, 2, 3, 4, 5, 6, 21), and the row 3.其他 printed blank is a duplicate.
+    # Read before the header line was parted from the values under it: other_other = (1, 2, 3, 4, 5, 6, 21).
     assert _misread(text, _row("requests", "other_other", None, None, None, None, None, None, None)) == {}
 
 
