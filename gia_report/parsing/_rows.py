@@ -148,7 +148,7 @@ def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -
     return False
 
 
-def _header_lines(labels: TableLabels, cells: Sequence[Cell]) -> list[list[Cell]]:
+def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
     """The header lines that open a row joined from several printed lines (PDF text), each its cells.
 
     The space layout joins the text lines before a line of values into its row
