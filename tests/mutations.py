@@ -47,8 +47,6 @@ KNOWN = {
     "appeals values one column right (and values on the line below their label: see joined-row-shape)",
     "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
     "empty cell under the label's column, the other rows' values move one column left",
-    "space-header-order": "PDF text: a header printing its columns in another order is not read; the values are "
-    "taken in national order",
     "blank-parts-tie": "a tie between placements is broken by a total of 0 whose parts are all blank",
     "label-with-value": "a label with its first value glued on is matched by similarity, the value dropped and the "
     "row's other values moved one column left",
@@ -921,10 +919,7 @@ def reorder_columns(draw: st.DrawFn, printed: Printed) -> Printed | None:
         rows[i] = attrs.evolve(rows[i], cells=tuple(cells))
     for i in data:
         rows[i] = _permuted(rows[i], order)
-    printed = printed.replace(key, tuple(rows))
-    if printed.layout == "space":
-        printed = printed.at_risk((cell for i in data for cell in rows[i].cells), "space-header-order")
-    return printed
+    return printed.replace(key, tuple(rows))
 
 
 @_mutation

@@ -153,7 +153,8 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
 
     The space layout joins the text lines before a line of values into its row
     (a label wraps over them); a line of two or more column captions is the
-    table's header, not a label (其他 is a caption there, not 3.其他). Only a
+    table's header, not a label (其他 is a caption there, not 3.其他); so is a
+    line of one caption that names no row (第二十条第（一）项). Only a
     row that goes on to print values is so parted: a header row of a grid is
     read whole.
     """
@@ -165,13 +166,17 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
         while end < len(cells) and cells[end].line == line:
             end += 1
         texts = cells[start:end]
-        if len(texts) < 2 or not all(is_text(cell) for cell in texts) or not any(map(_is_value, cells[end:])):
+        if not any(map(_is_value, cells[end:])) or not all(_is_caption(labels, cell) for cell in texts):
             break
-        if not captions_only(labels, texts, ()):
-            break
+        if len(texts) == 1 and labels.row(texts[0].text, similar=False) is not None:
+            break  # 其他 or 总计 alone may be a row's label
         lines.append(texts)
         start = end
     return lines
+
+
+def _is_caption(labels: TableLabels, cell: Cell) -> bool:
+    return is_text(cell) and labels.is_header(cell.text) and not _is_row_label(labels, cell.text)
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:

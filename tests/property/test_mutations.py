@@ -426,7 +426,6 @@ def test_two_numbers_in_one_cell_are_not_read_as_one() -> None:
     assert _misread(text, _row("requests", "new", 3, 1, 2, 1, 0, 6, 13)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['space-header-order'], issued=2 repealed=1")
 def test_pdf_text_header_in_another_order() -> None:
     """PDF text: a header naming 本年废止件数 before 本年制发件数 places 规章's values under their captions."""
     one = AppealRow(upheld=1, corrected=1, other=1, pending=1, total=4)
