@@ -6,32 +6,36 @@
 1288
 """
 
-from .aggregate import SumNote, SumResult, check_hierarchy, sum_reports, sum_reports_with_notes
-from .batch import FileResult, parse_files
-from .checking import Finding, Findings, check, check_series
-from .errors import AggregationError, GiaReportError, ParseError, SerializationError
-from .frames import to_dataframe
-from .model import (
-    Active2019,
-    Active2021,
-    AppealRow,
-    Appeals,
-    DecisionCount,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeAmount,
-    FeeItemCounts,
-    ItemCounts,
-    Overview,
-    Procurement,
-    Report,
-    RequestRow,
-    Requests,
-    Subsection,
-)
-from .parsing import CellSource, Detection, Layout, Note, ParseResult, parse, parse_file, parse_with_notes
-from .records import Record, from_records, to_records
-from .serializing import dumps, json_schema, loads, xml_schema
+import typing as _typing
+from importlib import import_module as _import_module
+
+if _typing.TYPE_CHECKING:
+    from .aggregate import SumNote, SumResult, check_hierarchy, sum_reports, sum_reports_with_notes
+    from .batch import FileResult, parse_files
+    from .checking import Finding, Findings, check, check_series
+    from .errors import AggregationError, GiaReportError, ParseError, SerializationError
+    from .frames import to_dataframe
+    from .model import (
+        Active2019,
+        Active2021,
+        AppealRow,
+        Appeals,
+        DecisionCount,
+        DocumentCounts,
+        DocumentCounts2019,
+        FeeAmount,
+        FeeItemCounts,
+        ItemCounts,
+        Overview,
+        Procurement,
+        Report,
+        RequestRow,
+        Requests,
+        Subsection,
+    )
+    from .parsing import CellSource, Detection, Layout, Note, ParseResult, parse, parse_file, parse_with_notes
+    from .records import Record, from_records, to_records
+    from .serializing import dumps, json_schema, loads, xml_schema
 
 __version__ = "0.1.0"
 
@@ -85,3 +89,68 @@ __all__ = [
     "to_records",
     "xml_schema",
 ]
+
+# Importing the package imports none of its parts: each public name is imported from its home module at its
+# first use, so that `import gia_report` costs next to nothing and a program pays only for the parts it uses.
+_HOMES = {
+    "Active2019": "model",
+    "Active2021": "model",
+    "AggregationError": "errors",
+    "AppealRow": "model",
+    "Appeals": "model",
+    "CellSource": "parsing",
+    "DecisionCount": "model",
+    "Detection": "parsing",
+    "DocumentCounts": "model",
+    "DocumentCounts2019": "model",
+    "FeeAmount": "model",
+    "FeeItemCounts": "model",
+    "FileResult": "batch",
+    "Finding": "checking",
+    "Findings": "checking",
+    "GiaReportError": "errors",
+    "ItemCounts": "model",
+    "Layout": "parsing",
+    "Note": "parsing",
+    "Overview": "model",
+    "ParseError": "errors",
+    "ParseResult": "parsing",
+    "Procurement": "model",
+    "Record": "records",
+    "Report": "model",
+    "RequestRow": "model",
+    "Requests": "model",
+    "SerializationError": "errors",
+    "Subsection": "model",
+    "SumNote": "aggregate",
+    "SumResult": "aggregate",
+    "check": "checking",
+    "check_hierarchy": "aggregate",
+    "check_series": "checking",
+    "dumps": "serializing",
+    "from_records": "records",
+    "json_schema": "serializing",
+    "loads": "serializing",
+    "parse": "parsing",
+    "parse_file": "parsing",
+    "parse_files": "batch",
+    "parse_with_notes": "parsing",
+    "sum_reports": "aggregate",
+    "sum_reports_with_notes": "aggregate",
+    "to_dataframe": "frames",
+    "to_records": "records",
+    "xml_schema": "serializing",
+}
+
+if not _typing.TYPE_CHECKING:  # for mypy, the imports above declare every name and what it is
+
+    def __getattr__(name: str) -> object:
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_import_module(f".{home}", __name__), name)
+        globals()[name] = value  # the next access finds it without this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_HOMES})
