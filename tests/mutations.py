@@ -47,7 +47,6 @@ KNOWN = {
     "appeals values one column right (and values on the line below their label: see joined-row-shape)",
     "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
     "empty cell under the label's column, the other rows' values move one column left",
-    "blank-parts-tie": "a tie between placements is broken by a total of 0 whose parts are all blank",
     "label-with-value": "a label with its first value glued on is matched by similarity, the value dropped and the "
     "row's other values moved one column left",
     "appeals-empty-line": "blank-line layout: an empty line for a blank appeals cell moves the appeals values after it",
@@ -721,10 +720,7 @@ def label_on_its_own_line(draw: st.DrawFn, printed: Printed) -> Printed | None:
     in_place = "joined-row-shape" not in AVOIDED and draw(st.booleans())
     if in_place:
         values = (*(Cell("") for _ in range(i + 1)), *values)
-    printed = _with_row(printed, where, Row(row.cells[: i + 1], label=i, open=not _closed(printed)), Row(values))
-    if in_place and not values[-1].text:
-        printed = printed.at_risk(values, "blank-parts-tie")
-    return printed
+    return _with_row(printed, where, Row(row.cells[: i + 1], label=i, open=not _closed(printed)), Row(values))
 
 
 def _values_below_poison(printed: Printed) -> bool:

@@ -28,7 +28,7 @@ blank is an empty cell too. Where the values go is decided in this order:
 
 Where several placements remain, the row's printed identity (总计 equals the
 sum of its parts, an `Equation` of the catalog) chooses, if exactly one of them
-satisfies it with its total printed (``total``); the placement then records
+satisfies it with its total and some of its parts printed (``total``); the placement then records
 the identity it relied on, since that row can no longer be evidence for it.
 Otherwise nothing is placed: a number in the wrong column is worse than none.
 """

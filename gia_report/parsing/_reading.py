@@ -32,7 +32,7 @@ class TableReading:
 
 
 def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check | None:
-    """Whether values placed in *columns* satisfy *equations* with their totals printed."""
+    """Whether values placed in *columns* satisfy *equations* with their totals and some of their parts printed."""
     if not equations:
         return None
     positions = {column.key: index for index, column in enumerate(columns)}
@@ -45,8 +45,8 @@ def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check 
         for equation in equations:
             totals = [values[positions[key.rsplit("/", 1)[1]]] for key in equation.total]
             parts = [values[positions[key.rsplit("/", 1)[1]]] for key in equation.parts]
-            if any(value is None for value in totals):
-                return None
+            if any(value is None for value in totals) or all(value is None for value in parts):
+                return None  # a total of 0 over parts all blank proves nothing of where the 0 stands
             if sum(v or 0 for v in totals) != sum(v or 0 for v in parts):
                 return None
         return tuple(equations)

@@ -365,7 +365,6 @@ def test_values_below_their_label_teach_no_shape() -> None:
     assert _misread(text, printed) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['blank-parts-tie'], total=0 for other_org=0")
 def test_a_tie_is_not_broken_by_a_total_whose_parts_are_all_blank() -> None:
     """A label on its own line, its values below in place (other_org 0, total blank), is not read as total 0."""
     text = _blank_report("tab", ("（七）总计\t\t\t\t\t\t\t\n", "（七）总计\n\t\t\t\t\t\t0\t\n"))
