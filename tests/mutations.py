@@ -47,8 +47,6 @@ KNOWN = {
     "appeals values one column right (and values on the line below their label: see joined-row-shape)",
     "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
     "empty cell under the label's column, the other rows' values move one column left",
-    "label-with-value": "a label with its first value glued on is matched by similarity, the value dropped and the "
-    "row's other values moved one column left",
     "appeals-empty-line": "blank-line layout: an empty line for a blank appeals cell moves the appeals values after it",
     "missing-row-cells": "a missing-row note names no cells",
     "blank-row-cells": "a row printing no value, with cells missing, is read blank without a note for the cells "
@@ -494,8 +492,7 @@ def merge_label_and_value(draw: st.DrawFn, printed: Printed) -> Printed | None:
     joiner = draw(st.sampled_from(["", " "]))
     merged = Cell(row.cells[i].text + joiner + row.cells[i + 1].text)
     cells = (*row.cells[:i], merged, *row.cells[i + 2 :])
-    printed = _with_row(printed, where, attrs.evolve(row, cells=cells), lost=row.cells[i + 1 : i + 2])
-    return printed.at_risk(row.cells, "label-with-value")
+    return _with_row(printed, where, attrs.evolve(row, cells=cells), lost=row.cells[i + 1 : i + 2])
 
 
 @_mutation

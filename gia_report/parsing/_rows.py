@@ -28,6 +28,7 @@ Around that rule:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -40,6 +41,8 @@ from ._result import Note
 
 __all__ = ["PrintedRow", "is_text", "read_rows"]
 
+#: A number at the end of a cell, after a CJK character or closing bracket or quote, or after a space.
+_VALUE_AFTER_LABEL = re.compile(r"(?:(?<=[\u3400-\u9fff”’」』）)》〉】])|\s+)([-+]?\d[\d,]*(?:\.\d+)?)$")
 #: A label is never made of more cells than this (a group label one character per line stands before it).
 _MAX_LABEL_CELLS = 8
 
@@ -148,6 +151,26 @@ def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -
     return False
 
 
+def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | None:
+    """*cell* parted into a label of the catalog and the value printed in the same cell after it, if it is so.
+
+    An editor or converter that lost a cell separator leaves the first value in
+    the label's cell, glued (``公开申请数量3``) or after a space (``行政许可 97``);
+    the cell is parted only when its text is no label while the part before the
+    number is one (exactly, or a variant).
+    """
+    if not cell.text[-1].isdigit():
+        return None
+    found = _VALUE_AFTER_LABEL.search(cell.text)
+    if found is None or labels.row(cell.text, similar=False) is not None:
+        return None
+    label = cell.text[: found.start()].rstrip()
+    if labels.row(label, similar=False) is None:
+        return None
+    column = cell.column + found.start(1)
+    return Cell(label, cell.line, cell.column), Cell(found.group(1), cell.line, column)
+
+
 def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
     """The header lines that open a row joined from several printed lines (PDF text), each its cells.
 
@@ -233,6 +256,17 @@ def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes
             header.add(_column_order(labels, table, line))
             del cells[: len(line)]
         text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+        if text_at and (parted := _label_and_value(labels, cells[text_at[-1]])) is not None:
+            at = text_at[-1]
+            cells[at : at + 1] = parted
+            notes.append(
+                Note(
+                    code="value-in-label",
+                    message=f"the cell {_shorten(parted[0].text + parted[1].text)!r} holds a label and a value: "
+                    f"{parted[1].text!r} is read as the row's first value",
+                    line=parted[1].line,
+                )
+            )
         if not text_at:
             if any(cell.text for cell in cells):
                 found.append(_Values(raw, cells))

@@ -80,6 +80,12 @@ NOTE_CODES: Mapping[str, NoteCode] = _codes(
     ),
     # How a label was matched.
     NoteCode(
+        code="value-in-label",
+        title="value printed in the label's cell",
+        description="A row's label cell held its first value too (公开申请数量3, 行政许可 97), a cell separator "
+        "lost: the number is read as the row's first value.",
+    ),
+    NoteCode(
         code="label-variant",
         title="known variant of a label",
         description="A row label was printed in a known variant (a typo or an older wording) of the catalog.",

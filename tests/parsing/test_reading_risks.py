@@ -276,3 +276,23 @@ def test_r4_a_label_fragment_without_its_numbering_is_never_paired() -> None:
     for row in ("granted", "partially_granted"):
         assert _values(getattr(result.report.requests, row)) == (None,) * 7
         assert _noted(result, f"requests/{row}/total")
+
+
+def test_a_value_in_its_labels_cell_is_the_rows_first_value() -> None:
+    """A label cell holding the first value too (after a space, or glued) reads it in the first column, noted."""
+    text = _blank_tab(
+        ("行政许可", "行政许可 97"),
+        ("一、本年新收", "一、本年新收政府信息公开申请数量3\t1\t2\t1\t0\t6\t13"),
+    )
+    result = gia_report.parse_with_notes(text)
+    assert result.report.active.licensing.decisions == 97
+    assert _values(result.report.requests.new) == (3, 1, 2, 1, 0, 6, 13)
+    assert [note.code for note in result.notes].count("value-in-label") == 2
+
+
+def test_a_number_after_text_that_is_no_label_is_not_parted_off() -> None:
+    """A cell whose text before its number is no label of the table is not read as label and value."""
+    text = _blank_tab(("行政许可", "行政许可证 97"))
+    result = gia_report.parse_with_notes(text)
+    assert result.report.active.licensing.decisions is None
+    assert "value-in-label" not in [note.code for note in result.notes]

@@ -371,7 +371,6 @@ def test_a_tie_is_not_broken_by_a_total_whose_parts_are_all_blank() -> None:
     assert _misread(text, _row("requests", "outcomes_total", None, None, None, None, None, 0, None)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['label-with-value'], natural_person=1 … other_org=13")
 def test_a_label_with_its_first_value_glued_on_moves_no_value() -> None:
     """A label printed with its first value in its cell (数量3) leaves the other values in their columns."""
     row = RequestRow(
