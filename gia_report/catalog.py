@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
@@ -48,7 +49,7 @@ FORMAT_VERSIONS: tuple[FormatVersion, ...] = ("2019", "2021")
 CellKind = Literal["count", "signed", "money"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Column:
     """One column of a row: its public key, printed label and how to read its cells.
 
@@ -68,7 +69,7 @@ class Column:
         return (self.label, *self.variants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Row:
     """One row of a table: its public key, printed label, variants and columns.
 
@@ -96,13 +97,21 @@ class Row:
 
     def column(self, key: str) -> Column:
         """The column with *key*; ``KeyError`` for an unknown key."""
+        found = self._by_key.get(key)
+        if found is None:
+            raise KeyError(f"row {self.key!r} has no column {key!r}")
+        return found
+
+    @cached_property
+    def _by_key(self) -> dict[str, Column]:
+        # Built once per row (the catalog's rows are module constants): looked up for every cell read.
+        found: dict[str, Column] = {}
         for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(f"row {self.key!r} has no column {key!r}")
+            found.setdefault(column.key, column)
+        return found
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Table:
     """One of the three tables, with its rows in printed order.
 
@@ -119,14 +128,21 @@ class Table:
 
     def row(self, key: str) -> Row:
         """The row with *key*; ``KeyError`` for an unknown key."""
-        for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(f"table {self.key!r} has no row {key!r}")
+        found = self._by_key.get(key)
+        if found is None:
+            raise KeyError(f"table {self.key!r} has no row {key!r}")
+        return found
 
-    @property
+    @cached_property
+    def _by_key(self) -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for row in self.rows:
+            found.setdefault(row.key, row)
+        return found
+
+    @cached_property
     def columns(self) -> tuple[Column, ...]:
-        """Every distinct column of the table, in printed order."""
+        """Every distinct column of the table, in printed order (built once per table)."""
         seen: dict[str, Column] = {}
         for row in self.rows:
             for column in row.columns:
@@ -134,7 +150,7 @@ class Table:
         return tuple(seen.values())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Identity:
     """A printed identity between cells, as data.
 
@@ -156,7 +172,7 @@ class Identity:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Section:
     """A top-level section heading: its key, canonical text and accepted titles.
 
@@ -171,7 +187,7 @@ class Section:
     required: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Format:
     """One national format: its tables, identities and detection markers."""
 

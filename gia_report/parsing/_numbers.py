@@ -83,10 +83,13 @@ def read_cell(text: str, column: Column) -> CellReading:
     >>> read_cell(" １,234 ", Column(key="x", label="x")).value
     1234
     """
-    return _read_cached(text, column) if len(text) <= _CACHED_LENGTH else _read(text, column)
+    # Cached by the column's kind and unit, all that reading depends on: strings hash at C speed.
+    if len(text) <= _CACHED_LENGTH:
+        return _read_cached(text, column.kind, column.unit)
+    return _read(text, column.kind, column.unit)
 
 
-def _read(text: str, column: Column) -> CellReading:
+def _read(text: str, kind: str, unit: str | None) -> CellReading:
     cleaned = _clean(text)
     if not cleaned:
         return CellReading(None)
@@ -102,17 +105,17 @@ def _read(text: str, column: Column) -> CellReading:
             oddities.append(f"full-width characters in {shown} read as {_quote(cleaned)}")
         if _SPACE.search(text.strip()):
             oddities.append(f"spaces inside {shown} ignored")
-    unit = None
+    printed_unit = None
     found = _UNIT.search(cleaned)
     if found:
-        unit = found.group(1)
+        printed_unit = found.group(1)
         cleaned = cleaned[: found.start()]
     if _THOUSANDS.match(cleaned):
         oddities.append(f"thousands separators in {shown} ignored")
         cleaned = cleaned.replace(",", "")
-    if column.kind == "money":
-        return _read_money(text, cleaned, unit, column, oddities)
-    return _read_integer(text, cleaned, unit, column, oddities)
+    if kind == "money":
+        return _read_money(text, cleaned, printed_unit, unit, oddities)
+    return _read_integer(text, cleaned, printed_unit, kind, oddities)
 
 
 _read_cached = lru_cache(maxsize=8192)(_read)
@@ -124,7 +127,7 @@ def _too_long(shown: str, digits: int) -> CellReading:
     return CellReading(None, problem=f"{shown} has {digits} digits: a number has at most {MAX_DIGITS}")
 
 
-def _read_integer(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
+def _read_integer(text: str, cleaned: str, unit: str | None, kind: str, oddities: list[str]) -> CellReading:
     shown = _quote(text.strip())
     if not _INTEGER.match(cleaned):
         if re.match(r"^\d+\.0+$", cleaned):
@@ -139,14 +142,14 @@ def _read_integer(text: str, cleaned: str, unit: str | None, column: Column, odd
     if len(cleaned.lstrip("+-")) > MAX_DIGITS:
         return _too_long(shown, len(cleaned.lstrip("+-")))
     value = int(cleaned)
-    if value < 0 and column.kind == "count":
+    if value < 0 and kind == "count":
         return CellReading(None, problem=f"{shown} is negative, but a count cannot be")
-    if cleaned.startswith("+") and column.kind == "count":
+    if cleaned.startswith("+") and kind == "count":
         oddities.append(f"sign in {shown} ignored")
     return CellReading(value, tuple(oddities))
 
 
-def _read_money(text: str, cleaned: str, unit: str | None, column: Column, oddities: list[str]) -> CellReading:
+def _read_money(text: str, cleaned: str, unit: str | None, column_unit: str | None, oddities: list[str]) -> CellReading:
     shown = _quote(text.strip())
     if not _DECIMAL.match(cleaned):
         return CellReading(None, problem=f"{shown} is not an amount of money")
@@ -158,12 +161,12 @@ def _read_money(text: str, cleaned: str, unit: str | None, column: Column, oddit
         return CellReading(None, problem=f"{shown} is not an amount of money")
     if unit in ("件", "个", "条", "项", "次", "宗", "人次"):
         return CellReading(None, problem=f"{shown} is a count, not an amount of money")
-    if column.unit == "元":
+    if column_unit == "元":
         if unit == "万元":
             value = value * 10000
         elif unit is None:
             oddities.append(f"{shown} has no unit: taken as 元")
-    elif column.unit == "万元" and unit == "元":
+    elif column_unit == "万元" and unit == "元":
         oddities.append(f"{shown} is in 元: converted to 万元")
         value = value / 10000
     return CellReading(value, tuple(oddities))
