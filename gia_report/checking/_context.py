@@ -2,28 +2,109 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, cached_property
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter
 from typing import Any
 
-from ..catalog import FORMATS, Row, Table
+import attrs
+
+from .._cells import printed_rows
+from ..catalog import FORMATS, FormatVersion, Row, Table
 from ..model import Report
-from ..records import printed_rows, to_records
 from .findings import CODES, Finding
 
-__all__ = ["Cells", "finding", "label_of", "order"]
+__all__ = ["WHOLE", "Cells", "Layout", "Picker", "finding", "label_of", "layout", "order", "picker"]
+
+
+Picker = Callable[[Sequence[Any]], tuple[Any, ...]]
+
+
+def picker(positions: Sequence[int]) -> Picker:
+    """A function giving the items at *positions* of a sequence, as a tuple (in one call to itemgetter)."""
+    if not positions:
+        return lambda values: ()
+    # itemgetter of one position gives the item itself, of several a tuple: the first, repeated, keeps it a
+    # tuple, and looking at one item twice changes none of the tests made on them (types, blanks, signs).
+    return itemgetter(*positions, positions[0])
+
+
+@attrs.frozen
+class Layout:
+    """Where the cells of a report of one format (and one way of printing （六）其他处理) are, built once.
+
+    ``keys`` are the cells' keys ``table/row/column`` in catalog (printed) order, the order of `to_records`;
+    ``index`` their positions in it; ``read`` gives the report's values in that order, in one call;
+    ``counts`` and ``signed`` pick the values of the count and the signed cells (the first repeated), and
+    ``money`` places the amounts.
+    """
+
+    keys: tuple[str, ...]
+    index: dict[str, int]
+    rows: dict[str, list[Row]]
+    read: attrgetter[tuple[Any, ...]]
+    counts: Picker
+    signed: Picker
+    money: tuple[tuple[Table, str, str, int], ...]
+
+
+@cache
+def layout(format_version: FormatVersion, other_as_one_row: bool) -> Layout:
+    """The `Layout` of a report of *format_version* that prints the three 其他处理 rows as one or not."""
+    keys: list[str] = []
+    rows: dict[str, list[Row]] = {}
+    kinds: dict[str, list[int]] = {"count": [], "signed": []}
+    money: list[tuple[Table, str, str, int]] = []
+    for table, row in printed_rows(format_version, other_as_one_row=other_as_one_row):
+        rows.setdefault(table.key, []).append(row)
+        for column in row.columns:
+            if column.kind == "money":
+                money.append((table, row.key, column.key, len(keys)))
+            else:
+                kinds["signed" if column.kind == "signed" else "count"].append(len(keys))
+            keys.append(f"{table.key}/{row.key}/{column.key}")
+    read = attrgetter(*(key.replace("/", ".") for key in keys))
+    index = {key: at for at, key in enumerate(keys)}
+    return Layout(tuple(keys), index, rows, read, picker(kinds["count"]), picker(kinds["signed"]), tuple(money))
+
+
+#: The types of a count or change cell of a validated model.
+WHOLE = frozenset({int, type(None)})
 
 
 class Cells:
-    """The cells of one report by key ``table/row/column``, and the rows it prints."""
+    """The cells of one report by key ``table/row/column``, and the rows it prints.
+
+    ``listed`` holds the values in the order of ``layout.keys``; ``values`` maps each key to its value
+    (built at its first use: most checks read ``listed``).
+    """
 
     def __init__(self, report: Report) -> None:
         self.report = report
         self.spec = FORMATS[report.format_version]
-        self.values: dict[str, Any] = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in to_records(report)}
-        self.rows: dict[str, list[Row]] = {}
-        for table, row in printed_rows(report.format_version, other_as_one_row=report.requests.other_as_one_row):
-            self.rows.setdefault(table.key, []).append(row)
+        self.layout = layout(report.format_version, report.requests.other_as_one_row)
+        self.listed: tuple[Any, ...] = self.layout.read(report)
+        self.rows = self.layout.rows
+
+    @cached_property
+    def values(self) -> dict[str, Any]:
+        """The value of every cell by its key."""
+        return dict(zip(self.layout.keys, self.listed, strict=True))
+
+    @cached_property
+    def whole(self) -> bool:
+        """Whether every count cell holds an int (not a bool) or is blank, as in a validated model."""
+        return set(map(type, self.layout.counts(self.listed))) <= WHOLE
+
+    @cached_property
+    def blanks(self) -> tuple[int, ...]:
+        """The positions in ``listed`` of the blank cells."""
+        return tuple(compress(range(len(self.listed)), map(is_, repeat(None), self.listed)))
+
+    def value(self, key: str) -> Any:
+        """The value of the cell *key*."""
+        return self.listed[self.layout.index[key]]
 
     def printed(self, table: str) -> list[Row]:
         """The rows of *table* this report prints, in order."""

@@ -68,7 +68,9 @@ def check_narrative(cells: Cells) -> Iterator[Finding]:
     report = cells.report
     requests = report.requests
     table = cells.spec.table("requests")
-    sentences = _sentences(_requests_text(report))
+    # Every pattern below holds 申请 or 予以公开, and matches inside one sentence of one paragraph: a
+    # paragraph with neither has no sentence to look at.
+    sentences = _sentences([p for p in _requests_text(report) if "申请" in p or "予以公开" in p])
     new = requests.new.total
     if new is not None and new > 0:
         for sentence in sentences:
@@ -91,7 +93,7 @@ def _quoted_count(
 ) -> Iterator[Finding]:
     found = [(int(m.group(1)), _quote(sentence, m)) for sentence in sentences for m in pattern.finditer(sentence)]
     numbers = {number for number, _ in found}
-    actual = cells.values[f"requests/{row}/total"]
+    actual = cells.value(f"requests/{row}/total")
     allowed.discard(None)
     # Only one distinct number quoted, and a printed total to compare with: anything else is ambiguous.
     if len(numbers) != 1 or actual is None or not allowed:
