@@ -142,9 +142,16 @@ _HOMES = {
     "xml_schema": "serializing",
 }
 
+#: The public modules that importing the package used to import, reached as its attributes as before.
+_MODULES = frozenset(
+    {"aggregate", "batch", "catalog", "checking", "errors", "frames", "model", "parsing", "records", "serializing"}
+)
+
 if not _typing.TYPE_CHECKING:  # for mypy, the imports above declare every name and what it is
 
     def __getattr__(name: str) -> object:
+        if name in _MODULES:
+            return _import_module(f".{name}", __name__)  # which sets the attribute itself
         home = _HOMES.get(name)
         if home is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -153,4 +160,4 @@ if not _typing.TYPE_CHECKING:  # for mypy, the imports above declare every name 
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOMES})
+        return sorted({*globals(), *_HOMES, *_MODULES})

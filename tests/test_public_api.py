@@ -50,6 +50,13 @@ def test_unknown_names_raise_attribute_error() -> None:
         getattr(gia_report, name)
 
 
+def test_public_modules_are_attributes_of_the_package() -> None:
+    """After import gia_report alone, its public modules are reached as its attributes, imported then."""
+    code = "import gia_report; print(gia_report.serializing.FORMATS[0], gia_report.catalog.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["json", "gia_report.catalog"]
+
+
 def test_import_imports_none_of_the_package() -> None:
     """import gia_report imports none of its modules (nor attrs): each is imported when a name needs it."""
     code = "import sys, gia_report; print(sorted(m for m in sys.modules if m.startswith(('gia_report.', 'attr'))))"
