@@ -47,7 +47,6 @@ KNOWN = {
     "appeals values one column right (and values on the line below their label: see joined-row-shape)",
     "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
     "empty cell under the label's column, the other rows' values move one column left",
-    "appeals-empty-line": "blank-line layout: an empty line for a blank appeals cell moves the appeals values after it",
     "missing-row-cells": "a missing-row note names no cells",
     "blank-row-cells": "a row printing no value, with cells missing, is read blank without a note for the cells "
     "it did not print",
@@ -769,10 +768,7 @@ def empty_line_for_blank(draw: st.DrawFn, printed: Printed) -> Printed | None:
     row = _row_at(printed, where)
     cells = list(row.cells)
     cells[i] = attrs.evolve(cells[i], bare=True)
-    printed = _with_row(printed, where, attrs.evolve(row, cells=tuple(cells)))
-    if where[0] == "appeals":
-        printed = printed.at_risk(row.cells, "appeals-empty-line")
-    return printed
+    return _with_row(printed, where, attrs.evolve(row, cells=tuple(cells)))
 
 
 def _footer(draw: st.DrawFn) -> str:

@@ -130,6 +130,8 @@ def read_appeals(
     segments: list[_Segment] = []
     blank_row: TableRow | None = None
     header_line: int | None = None
+    last_blank: TableRow | None = None  # a row of empty cells just before the current one
+    opening: TableRow | None = None  # the row of empty cells the first values were printed right after
     for raw in grid.rows:
         texts = [cell.text for cell in raw.cells if is_text(cell)]
         # The groups named anywhere in the header, in printed order (PDF text joins header lines to the values).
@@ -137,8 +139,12 @@ def read_appeals(
             header_groups.extend(group for group in _groups_in(table, text) if group not in header_groups)
         found = _segments(labels, table, raw)
         if found:
+            if not segments:
+                opening = last_blank
             segments.extend(found)
+            last_blank = None
             continue
+        last_blank = raw if not texts and raw.cells else None
         unknown = [text for text in texts if not labels.is_header(text) and _group_of(labels, table, text) is None]
         if unknown:
             reading.notes.append(
@@ -178,20 +184,7 @@ def read_appeals(
                     )
                 )
         return
-    cells: list[Cell] = []
-    first_line = 0
-    for segment in loose:
-        if cells:
-            reading.notes.append(
-                Note(
-                    code="joined-row",
-                    message=f"values continue the data row from line {first_line}",
-                    line=segment.raw.line,
-                )
-            )
-        else:
-            first_line = segment.raw.line
-        cells.extend(segment.cells)
+    cells, first_line, problem = _data_row(loose, opening, len(table.rows) * width, reading.notes)
     if not cells:
         if blank_row is None and header_line is None:
             return
@@ -236,11 +229,69 @@ def read_appeals(
             used.extend(result)
         return tuple(used)
 
-    placement = placer.place(len(ordered_keys), cells, check=holds)
+    if problem is not None:
+        placement = Placement(None, "", problem)
+    else:
+        placement = placer.place(len(ordered_keys), cells, check=holds)
     placed = placed_cells("table appeals", cells, len(ordered_keys), placement, first_line, ordered_keys, reading)
     for index, row in enumerate(order):
         reading.found[row.key] = first_line
         store(table, row, columns, placed[index * width : (index + 1) * width], placement, reading)
+
+
+def _data_row(
+    loose: Sequence[_Segment], opening: TableRow | None, count: int, notes: list[Note]
+) -> tuple[list[Cell], int, str | None]:
+    """The cells of the data row printed as *loose* segments, its first line, and why it cannot be placed.
+
+    In the blank-line layout an empty line inside the row is a blank cell whose
+    tab an editor stripped (``TableRow.gap``), and the row may then open with a
+    row of empty cells (*opening*) or with such empty lines after the header's.
+    Those are read as blank cells only where the cells then number the row's
+    *count*; a row so cut that adds up no way is not placed.
+    """
+    if not loose:
+        return [], 0, None
+    seen: set[int] = set()
+    cells: list[Cell] = []
+    cut = 0
+    for segment in loose:
+        gap = segment.raw.gap if cells and id(segment.raw) not in seen else 0
+        seen.add(id(segment.raw))
+        if cells:
+            notes.append(
+                Note(
+                    code="joined-row",
+                    message=f"values continue the data row from line {loose[0].raw.line}"
+                    + (f", after {gap} empty line(s) read as blank cells" if gap else ""),
+                    line=segment.raw.line,
+                )
+            )
+        cells.extend(Cell("", segment.raw.line, 1) for _ in range(gap))
+        cells.extend(segment.cells)
+        cut += gap
+    first = loose[0].raw
+    if len(cells) == count or (not cut and opening is None and first.gap <= 1):
+        return cells, first.line, None
+    before = first.gap if opening is not None else first.gap - 1
+    if before > 0 and len(cells) + before + (len(opening.cells) if opening is not None else 0) == count:
+        start = opening.line if opening is not None else first.line
+        notes.append(
+            Note(
+                code="joined-row",
+                message=f"the data row opens with {before} empty line(s) read as blank cells",
+                line=first.line,
+            )
+        )
+        leading = [*(opening.cells if opening is not None else ()), *(Cell("", first.line, 1) for _ in range(before))]
+        return [*leading, *cells], start, None
+    if not cut and opening is None:
+        return cells, first.line, None
+    problem = (
+        f"the data row is cut by empty lines or opened by a row of empty cells, and its {len(cells)} cells are "
+        f"not its {count}: where the missing ones stood is not known"
+    )
+    return cells, first.line, problem
 
 
 def _read_labelled_appeals(

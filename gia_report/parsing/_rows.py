@@ -234,8 +234,14 @@ class _Header:
         return row.columns, None
 
 
-def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes: list[Note]) -> list[PrintedRow]:
-    """The labelled rows of *table* among its printed *rows*, with notes for what is not read."""
+def read_rows(
+    table: Table, labels: TableLabels, rows: Sequence[TableRow], notes: list[Note], *, joined_lines: bool = False
+) -> list[PrintedRow]:
+    """The labelled rows of *table* among its printed *rows*, with notes for what is not read.
+
+    *joined_lines*: the layout joins label lines to the values line after them
+    (PDF text), so the cells after a label may be another row's values.
+    """
     header = _Header(table)
     found: list[PrintedRow | _Values] = []
     held: TableRow | None = None
@@ -305,7 +311,7 @@ def read_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow], notes
         found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at, label))
     if held is not None:
         unknown(held)
-    return _continued(found, notes)
+    return _continued(found, notes, joined_lines)
 
 
 def _printed(
@@ -338,7 +344,7 @@ def _early_labels(
     return early
 
 
-def _continued(found: list[PrintedRow | _Values], notes: list[Note]) -> list[PrintedRow]:
+def _continued(found: list[PrintedRow | _Values], notes: list[Note], joined_lines: bool) -> list[PrintedRow]:
     """The labelled rows, each with the rows of values without a label that continue it."""
     printed: list[PrintedRow] = []
     index = 0
@@ -365,7 +371,7 @@ def _continued(found: list[PrintedRow | _Values], notes: list[Note]) -> list[Pri
             index += 1
         last = waiting[-1]
         if len(waiting) > 1:
-            _paired(waiting, values, notes)
+            _paired(waiting, values, notes, joined_lines)
         elif values and _short(last):
             _join(last, values, notes)
         else:
@@ -386,12 +392,40 @@ def _stray(values: _Values, notes: list[Note]) -> None:
     )
 
 
-def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note]) -> None:
+def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note], joined_lines: bool) -> None:
     """Rows whose labels were printed one after another before their values: paired in order, or not placed.
 
-    Every row of *waiting* but the last has no cell after its label.
+    Every row of *waiting* but the last has no cell after its label. Where the
+    last prints values in its own row (its line, or any row of a layout that
+    does not join lines), they are its own; the labels before it are paired
+    with the lines of values after it when their counts agree and each prints
+    its numbering (a row printed between a label and its values), else they
+    have none, and those lines continue the last row or stand under no label.
     """
     last = waiting[-1]
+    label_line = last.raw.cells[last.label_at].line if last.label_at >= 0 else last.raw.line
+    if last.after and (not joined_lines or all(cell.line == label_line for cell in last.after)):
+        early = waiting[:-1]
+        if values and len(values) == len(early) and not _short(last) and all(map(_printed_enumerator, early)):
+            notes.append(
+                Note(
+                    code="joined-row",
+                    message=f"the labels {'、'.join(row.row.label for row in early)} were printed before the row "
+                    f"{last.row.label}: each is read with a line of values after it, in the same order",
+                    line=early[0].raw.line,
+                )
+            )
+            for row, value in zip(early, values, strict=True):
+                row.after = list(value.cells)
+            return
+        for row in early:
+            row.problem = "its label is printed without values"
+        if values and _short(last):
+            _join(last, values, notes)
+        else:
+            for value in values:
+                _stray(value, notes)
+        return
     lines = ([last.after] if last.after else []) + [value.cells for value in values]
     names = "、".join(row.row.label for row in waiting)
     numbered = all(_printed_enumerator(row) for row in waiting)
@@ -406,12 +440,6 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note])
         )
         for row, cells in zip(waiting, lines, strict=True):
             row.after = list(cells)
-        return
-    label_line = last.raw.cells[last.label_at].line if last.label_at >= 0 else last.raw.line
-    if not values and last.after and all(cell.line == label_line for cell in last.after):
-        # Labels alone, then a row printed with its values on its own line: those labels' rows have none.
-        for row in waiting[:-1]:
-            row.problem = "its label is printed without values"
         return
     for row in waiting:
         row.after = []

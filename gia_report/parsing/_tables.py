@@ -46,7 +46,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     if table.key == "appeals":
         read_appeals(table, labels, grid, equations, reading)
         return reading
-    rows = read_rows(table, labels, grid.rows, reading.notes)
+    rows = read_rows(table, labels, grid.rows, reading.notes, joined_lines=grid.geometry == "ordered")
     placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     for printed in rows:
         placer.learn(len(printed.columns), printed.after, printed.label_at)

@@ -296,3 +296,61 @@ def test_a_number_after_text_that_is_no_label_is_not_parted_off() -> None:
     result = gia_report.parse_with_notes(text)
     assert result.report.active.licensing.decisions is None
     assert "value-in-label" not in [note.code for note in result.notes]
+
+
+def _blank_line_appeals(values: list[str]) -> str:
+    """A blank-line report all blank but its appeals data row, printed as *values* (one line each)."""
+    text = write_text(Report(format_version="2021", agency="某局", year=2023), "blank-line")
+    start = text.index("\t结果维持", text.index("四、政府信息公开行政复议"))
+    end = text.index("五、存在")
+    header, _, _ = text[start:end].rpartition("\t总计\n")
+    return text[:start] + header + "\t总计\n\n" + "".join(f"{v}\n" for v in values) + "\n" + text[end:]
+
+
+def test_blank_line_appeals_opened_by_empty_cells_and_an_empty_line() -> None:
+    """A data row whose third cell lost its tab (an empty line) after two empty cells reads each value in place."""
+    # review: blank, blank, blank (the empty line), 4, 4; direct: 1 … 5; after review: 2 … 10.
+    printed = ["", "", None, 4, 4, 1, 1, 1, 1, 4, 2, 2, 2, 2, 8]
+    lines = ["" if v is None else f"\t{v}" for v in printed]
+    result = gia_report.parse_with_notes(_blank_line_appeals(lines))
+    appeals = result.report.appeals
+    read = [
+        getattr(getattr(appeals, row), column)
+        for row in ("review", "litigation_direct", "litigation_after_review")
+        for column in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    assert read == [None if v in ("", None) else v for v in printed]
+
+
+def test_blank_line_appeals_cut_by_an_empty_line_that_does_not_add_up_is_not_placed() -> None:
+    """Fourteen cells and an empty line: which cell the line stands for is not known, so none is placed."""
+    lines = ["\t1", "", "\t2", *(["\t0"] * 11)]
+    result = gia_report.parse_with_notes(_blank_line_appeals(lines))
+    assert result.report.appeals.review.upheld is None
+    assert _noted(result, "appeals/review/upheld")
+
+
+def test_a_row_printed_between_a_label_and_its_values_keeps_its_own() -> None:
+    """Tab: 8.属于行政查询事项 alone, then row 7 whole, then 8's values: each row reads its own values."""
+    text = _blank_tab(
+        ("7.属于行政执法案卷", "8.属于行政查询事项\n7.属于行政执法案卷\t1\t0\t0\t0\t0\t0\t1\n2\t0\t0\t0\t0\t0\t2"),
+        ("8.属于行政查询事项\t", ""),
+    )
+    result = gia_report.parse_with_notes(text)
+    assert _values(result.report.requests.withheld_enforcement_files) == (1, 0, 0, 0, 0, 0, 1)
+    assert _values(result.report.requests.withheld_query_matters) == (2, 0, 0, 0, 0, 0, 2)
+
+
+def test_a_label_alone_before_a_whole_row_and_two_lines_of_values_gets_none() -> None:
+    """A label alone, a whole row, then two lines of values: whose they are is not known, so neither is placed."""
+    text = _blank_tab(
+        (
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项\n7.属于行政执法案卷\t1\t0\t0\t0\t0\t0\t1\n2\t0\t0\t0\t0\t0\t2\n3\t0\t0\t0\t0\t0\t3",
+        ),
+        ("8.属于行政查询事项\t", ""),
+    )
+    result = gia_report.parse_with_notes(text)
+    assert _values(result.report.requests.withheld_enforcement_files) == (1, 0, 0, 0, 0, 0, 1)
+    assert _values(result.report.requests.withheld_query_matters) == (None,) * 7
+    assert _noted(result, "requests/withheld_query_matters/total")

@@ -388,7 +388,6 @@ def test_a_label_with_its_first_value_glued_on_moves_no_value() -> None:
     assert _misread(text, _row("requests", "new", 3, 1, 2, 1, 0, 6, 13)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['appeals-empty-line'], review corrected=2 pending=3 …")
 def test_blank_line_appeals_with_an_empty_line_for_a_blank_cell() -> None:
     """Blank-line layout: an empty line for the blank appeals cell after 1 moves none of the values after it."""
     appeals = Appeals(review=AppealRow(upheld=1, corrected=None, other=2, pending=None, total=3))
