@@ -135,6 +135,9 @@ def _parse(data: str | bytes) -> tuple[ParseResult, Document]:
     spec = FORMATS[version]
     # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
     grids, detection = _grids(sections, document.layout)
+    from ._markdown import mend  # markdown tables a converter broke apart: rows given their labels back (#8)
+
+    grids = {key: mend(spec.table(key), grid, sections.lines(key), notes) for key, grid in grids.items()}
     # The identities of both readings of （六）其他处理: which one the report prints is known only once read.
     instances = tuple(dict.fromkeys((*equations(version), *equations(version, other_as_one_row=True))))
     readings: dict[str, TableReading] = {}
