@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
@@ -97,18 +96,10 @@ class Row:
 
     def column(self, key: str) -> Column:
         """The column with *key*; ``KeyError`` for an unknown key."""
-        found = self._by_key.get(key)
-        if found is None:
-            raise KeyError(f"row {self.key!r} has no column {key!r}")
-        return found
-
-    @cached_property
-    def _by_key(self) -> dict[str, Column]:
-        # Built once per row (the catalog's rows are module constants): looked up for every cell read.
-        found: dict[str, Column] = {}
         for column in self.columns:
-            found.setdefault(column.key, column)
-        return found
+            if column.key == key:
+                return column
+        raise KeyError(f"row {self.key!r} has no column {key!r}")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -128,26 +119,27 @@ class Table:
 
     def row(self, key: str) -> Row:
         """The row with *key*; ``KeyError`` for an unknown key."""
-        found = self._by_key.get(key)
-        if found is None:
-            raise KeyError(f"table {self.key!r} has no row {key!r}")
-        return found
-
-    @cached_property
-    def _by_key(self) -> dict[str, Row]:
-        found: dict[str, Row] = {}
         for row in self.rows:
-            found.setdefault(row.key, row)
-        return found
+            if row.key == key:
+                return row
+        raise KeyError(f"table {self.key!r} has no row {key!r}")
 
-    @cached_property
+    @property
     def columns(self) -> tuple[Column, ...]:
         """Every distinct column of the table, in printed order (built once per table)."""
-        seen: dict[str, Column] = {}
-        for row in self.rows:
-            for column in row.columns:
-                seen.setdefault(column.key, column)
-        return tuple(seen.values())
+        # Memoized by identity beside the class, not with functools.cached_property: on a slotted class attrs
+        # gives that a __getattr__, which keeps CPython from specializing any attribute access on a table.
+        found = _COLUMNS.get(id(self))
+        if found is None or found[0] is not self:
+            seen: dict[str, Column] = {}
+            for row in self.rows:
+                for column in row.columns:
+                    seen.setdefault(column.key, column)
+            found = _COLUMNS[id(self)] = (self, tuple(seen.values()))
+        return found[1]
+
+
+_COLUMNS: dict[int, tuple[Table, tuple[Column, ...]]] = {}
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
