@@ -51,10 +51,28 @@ def to_records(report: Report) -> list[Record]:
     .. versionadded:: 0.1
     """
     records: list[Record] = []
-    for table, row, column in cell_layout(report.format_version, other_as_one_row=report.requests.other_as_one_row):
-        cells = getattr(getattr(report, table.key), row.key)
-        records.append(Record(table=table.key, row=row.key, column=column.key, value=getattr(cells, column.key)))
+    for table_key, rows in _record_plan(report.format_version, report.requests.other_as_one_row):
+        table = getattr(report, table_key)
+        for row_key, columns in rows:
+            cells = getattr(table, row_key)
+            records.extend(
+                Record(table=table_key, row=row_key, column=column, value=getattr(cells, column)) for column in columns
+            )
     return records
+
+
+@cache
+def _record_plan(
+    format_version: FormatVersion, other_as_one_row: bool
+) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    """The keys of each table, its printed rows and their columns, in catalog order (worked out once)."""
+    tables: dict[str, dict[str, list[str]]] = {}
+    for table, row, column in cell_layout(format_version, other_as_one_row=other_as_one_row):
+        tables.setdefault(table.key, {}).setdefault(row.key, []).append(column.key)
+    return tuple(
+        (table_key, tuple((row_key, tuple(columns)) for row_key, columns in rows.items()))
+        for table_key, rows in tables.items()
+    )
 
 
 @cache
@@ -77,22 +95,44 @@ def report_from_cells(
 
     Cells not given are blank; *meta* are the report's other fields (agency, year, …).
     """
-    tables: dict[str, dict[str, dict[str, Value]]] = {}
-    for table, row, column in cell_layout(format_version, other_as_one_row=other_as_one_row):
-        tables.setdefault(table.key, {}).setdefault(row.key, {})[column.key] = cells.get(
-            f"{table.key}/{row.key}/{column.key}"
-        )
     built: dict[str, Any] = {}
-    for table_key, rows in tables.items():
-        table_class = _TABLE_CLASSES[format_version][table_key]
+    for table_key, table_class, rows, absent in _plan(format_version, other_as_one_row):
         kwargs: dict[str, object] = {
-            row_key: _row_class(table_class, row_key)(**values) for row_key, values in rows.items()
+            row_key: row_class(**{column: cells.get(key) for column, key in columns})
+            for row_key, row_class, columns in rows
         }
-        if table_key == "requests":
-            optional = {"other_no_correction", "other_unpaid_fees", "other_other", "other_handling"}
-            kwargs.update({key: None for key in optional if key not in rows})
+        kwargs.update(absent)
         built[table_key] = table_class(**kwargs)
     return Report(format_version=format_version, **built, **meta)
+
+
+_Plan = tuple[tuple[str, type, tuple[tuple[str, type, tuple[tuple[str, str], ...]], ...], dict[str, None]], ...]
+
+
+@cache
+def _plan(format_version: FormatVersion, other_as_one_row: bool) -> _Plan:
+    """How `report_from_cells` builds a report of *format_version*, worked out once.
+
+    Each table's key and class, each printed row's key, class and (column, cell key) pairs, and the
+    optional rows of table ``requests`` that are not printed (``None``).
+    """
+    tables: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for table, row, column in cell_layout(format_version, other_as_one_row=other_as_one_row):
+        tables.setdefault(table.key, {}).setdefault(row.key, []).append(
+            (column.key, f"{table.key}/{row.key}/{column.key}")
+        )
+    plan = []
+    for table_key, rows in tables.items():
+        table_class = _TABLE_CLASSES[format_version][table_key]
+        absent: dict[str, None] = {}
+        if table_key == "requests":
+            optional = {"other_no_correction", "other_unpaid_fees", "other_other", "other_handling"}
+            absent = {key: None for key in optional if key not in rows}
+        printed = tuple(
+            (row_key, _row_class(table_class, row_key), tuple(columns)) for row_key, columns in rows.items()
+        )
+        plan.append((table_key, table_class, printed, absent))
+    return tuple(plan)
 
 
 def money(value: object) -> Decimal:

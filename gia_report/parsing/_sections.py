@@ -88,12 +88,30 @@ class _Heading:
     line: Line
 
 
+# Whitespace (as str.strip and \s have it) and the pipe: what may follow a heading's title on its line.
+_TRAILING = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "|"
+# The last character of a title `_TITLE_END` accepts.
+_TITLE_ENDS = frozenset("况況项項:：。")
+
+
+def _may_open(line: Line) -> bool:
+    """Whether *line* may be a heading or the first half of a broken one: ruled out cheaply for most lines.
+
+    `heading_of` accepts a line only when its title ends in `_TITLE_ENDS`, followed by nothing but
+    whitespace and pipes; `opens_heading` only when it opens with top-level numbering.
+    """
+    return line.text.rstrip(_TRAILING)[-1:] in _TITLE_ENDS or _HEADING_START.match(line.text) is not None
+
+
 def _candidates(blocks: Sequence[Block]) -> list[_Heading]:
     """Every line (or two lines of a broken heading) that reads as a section heading, in order."""
     found: list[_Heading] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        if isinstance(block, Line) and not _may_open(block):
+            index += 1
+            continue
         section = heading_of(block)
         if section is not None:
             assert isinstance(block, Line)

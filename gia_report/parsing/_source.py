@@ -147,12 +147,18 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     kept: list[Line] = []
     notes: list[Note] = []
     title: str | None = None
+    # One pass over the whole text rules out what no line holds: icons, page tools, word-processor residue.
+    # A line is then tested for furniture only when it could be some: what it opens with, or being one of
+    # the lines of web furniture (see `_may_be_furniture`).
+    whole = "\n".join(line.text for line in lines)
+    screened = _ICONS.search(whole) is None and _DISTINCT_TOOLS.search(whole) is None
+    residue = "[bookmark:" in whole
     for line in lines:
         stripped = line.text.strip()
         if stripped.startswith(ESCAPE):
             kept.append(line)  # written as prose on purpose: never furniture
             continue
-        what = _furniture(line.text)
+        what = _furniture(line.text) if not screened or _may_be_furniture(stripped) else None
         if what is None and len(stripped) <= _MAX_CHROME and "报告" in stripped:
             # A browser prints the page's title at the top of every page: the title again is a page header.
             squeezed = "".join(stripped.split())
@@ -163,18 +169,35 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         if what is not None:
             notes.append(Note(code="page-furniture", message=f"{what} dropped", line=line.number))
             continue
-        if _RESIDUE.search(line.text):
-            residue = ", ".join(_RESIDUE.findall(line.text))
+        if residue and _RESIDUE.search(line.text):
+            found = ", ".join(_RESIDUE.findall(line.text))
             notes.append(
                 Note(
                     code="page-furniture",
-                    message=f"word-processor residue {residue} dropped",
+                    message=f"word-processor residue {found} dropped",
                     line=line.number,
                 )
             )
             line = Line(line.number, _RESIDUE.sub("", line.text))
         kept.append(line)
+    if screened:
+        return kept, notes  # no line holds page tools: no site footer opens
     return _without_site_footer(lines, kept, notes), notes
+
+
+# What a line of furniture opens with, stripped: a footer's dash or 第, a counter's or a date's digit (any
+# decimal digit, as \d), an address's h or w (re.IGNORECASE folds no other character to these).
+_FURNITURE_OPENERS = frozenset("-－—–第hHwW")
+
+
+def _may_be_furniture(stripped: str) -> bool:
+    """Whether a line, *stripped*, may be furniture, in a text without icons or page tools (else it is not).
+
+    Without icons, `_furniture` strips nothing more; without page tools, only web furniture itself or a line
+    opening as a footer, a page counter, an address or a printing date can be furniture.
+    """
+    first = stripped[:1]
+    return first in _FURNITURE_OPENERS or first.isdecimal() or stripped in _WEB_FURNITURE
 
 
 def _without_site_footer(lines: list[Line], kept: list[Line], notes: list[Note]) -> list[Line]:
