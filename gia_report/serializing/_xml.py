@@ -106,7 +106,9 @@ def dumps_xml(report: Report) -> str:
     cells = _cells(report.format_version, report.requests.other_as_one_row)
     out.extend(
         [
-            f"{before}{blank}" if value is None else f"{before}{start}{_value(value)}{end}"
+            f"{before}{blank}"
+            if value is None
+            else f"{before}{start}{value if type(value) is int else _value(value)}{end}"
             for value, (before, blank, start, end) in zip(cells.read(report)[:-1], cells.pieces, strict=True)
         ]
     )
@@ -241,11 +243,34 @@ def _line_of(element: Any) -> int:
 def _parse_safely(text: str) -> Any:
     """The root of *text*, parsed by the safe parser every XML reader shares, and no deeper than a report."""
     root = parse_xml(text, what="the XML document", max_size=MAX_SIZE)
+    # A node MAX_DEPTH deep has an element one shallower above it: without any, there is none to look for.
+    if not _DEEPER(root):
+        return root
     for element in root.iter():
         depth = sum(1 for _ in element.iterancestors())
         if depth >= MAX_DEPTH:
             raise _refuse(text, f"the XML document nests deeper than {MAX_DEPTH} elements: refused", _line_of(element))
     return root
+
+
+#: The elements with MAX_DEPTH - 1 ancestors, found by libxml2.
+_DEEPER = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH))
+
+#: Every name of the vocabulary by its tag, the namespace's braces included.
+_NAMES = {
+    _NS + name: name
+    for name in {
+        "report",
+        "title",
+        "p",
+        "subsection",
+        *(section.key for section in SECTIONS),
+        *(table.key for spec in FORMATS.values() for table in spec.tables),
+        *(row.key for spec in FORMATS.values() for table in spec.tables for row in table.rows),
+        *(column.key for spec in FORMATS.values() for table in spec.tables for column in table.columns),
+    }
+}
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 class _Reader:
@@ -266,7 +291,7 @@ class _Reader:
     def children(self, element: Any, expected: set[str] | None = None) -> list[tuple[str, Any]]:
         found = []
         for child in element:
-            name = self.name(child)
+            name = _NAMES.get(child.tag) or self.name(child)
             if expected is not None and name not in expected:
                 raise self.fail(child, f"unexpected element <{name}> in <{self.name(element)}>")
             found.append((name, child))
@@ -277,16 +302,18 @@ class _Reader:
     def paragraphs(self, element: Any) -> tuple[str, ...]:
         return tuple(child.text or "" for _, child in self.children(element, {"p"}))
 
+    def wrong(self, text: str, column: Column) -> str:
+        return f"cell <{column.key}> holds {describe(text)}: expected a {column.kind}"
+
     def cell(self, element: Any, column: Column) -> int | Decimal | None:
         text = (element.text or "").strip()
         if len(element):
             raise self.fail(element, f"cell <{column.key}> holds elements: expected a number or nothing")
         if not text:
             return None
-        wrong = f"cell <{column.key}> holds {describe(text)}: expected a {column.kind}"
         if column.kind != "money":
-            if not re.fullmatch(r"-?[0-9]+", text):
-                raise self.fail(element, wrong)
+            if not _INTEGER.fullmatch(text):
+                raise self.fail(element, self.wrong(text, column))
             # Counted before int() sees it: int() of thousands of digits raises.
             digits = len(text.lstrip("-"))
             if digits > MAX_DIGITS:
@@ -297,9 +324,9 @@ class _Reader:
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise self.fail(element, wrong) from None
+            raise self.fail(element, self.wrong(text, column)) from None
         if not value.is_finite():
-            raise self.fail(element, wrong)
+            raise self.fail(element, self.wrong(text, column))
         if not fits(value):
             raise self.fail(
                 element, f"cell <{column.key}> holds {describe(text)}: a number has at most {MAX_DIGITS} digits"
@@ -311,6 +338,10 @@ def loads_xml(text: str) -> Report:
     """The report in the XML document *text*; refuses hostile or malformed documents with `ParseError`."""
     if not isinstance(text, str):
         raise ParseError(f"expected the text of an XML document (str), not {type(text).__name__}", line=1)
+    if len(text) <= MAX_SIZE and text.startswith(_HEAD_START):
+        written = _written_by_us(text)
+        if written is not None:
+            return written
     root = _parse_safely(text)
     reader = _Reader(text)
     try:
@@ -319,6 +350,130 @@ def loads_xml(text: str) -> Report:
         raise
     except (TypeError, ValueError) as error:
         raise reader.fail(root, f"not a valid report: {error}") from None
+
+
+# --- Reading what dumps_xml writes ------------------------------------------------------------
+#
+# A document exactly as `dumps_xml` writes it is read from its text: the report its values make is
+# written again, and taken only if that gives the document back character for character. What the
+# XML parser would have read from it is then that report (reading what dumps_xml writes gives the
+# report written), and nothing else was in it. Any other document (another layout of the same XML,
+# an error anywhere) is parsed and read element by element.
+
+_HEAD_START = _HEAD.split("{", 1)[0]
+_ROOT = re.compile(
+    r'<report xmlns="[^"]*" xmlns:gia="[^"]*" xmlns:xsi="[^"]*" format_version="([^"]*)"'
+    r'(?: agency="([^"]*)")?(?: year="([0-9]{4})")?>\n(?:  <title>([^<]*)</title>\n)?'
+)
+_TAGS = re.compile(r'<(/?)([a-z_]+)(?: (?:label|heading)="([^"]*)")?(/?)>([^<]*)')
+_WRITTEN_CELL = re.compile(r'\n      <[a-z_]+ label="[^"]*"(?:/>|>([^<]*)</)')
+_WRITTEN_COUNTS = re.compile(rf"(?:-?[0-9]{{1,{MAX_DIGITS}}})?(?:\n(?:-?[0-9]{{1,{MAX_DIGITS}}})?)*")
+_ESCAPES = re.compile(r"&(amp|lt|gt|quot|#13|#10|#9);")
+_UNESCAPED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#13": "\r", "#10": "\n", "#9": "\t"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPES.sub(lambda found: _UNESCAPED[found.group(1)], text) if "&" in text else text
+
+
+def _written_by_us(text: str) -> Report | None:
+    """The report of *text* if *text* is exactly what `dumps_xml` writes of it, else ``None``."""
+    root = _ROOT.match(text, _HEAD_START.index("<report"))
+    start, end = text.find("\n  <active "), text.find("\n  </appeals>\n")
+    if root is None or start < 0 or end < start or root.group(1) not in FORMATS:
+        return None
+    version: FormatVersion = "2019" if root.group(1) == "2019" else "2021"
+    one_row = version == "2019" or "\n    <other_handling " in text[start:end]
+    keys, money = _row_keys(version, one_row)
+    values = _WRITTEN_CELL.findall(text, start, end + 1)
+    if len(values) != len(keys):
+        return None
+    numbers = list(values)
+    for at in money:
+        numbers[at] = ""
+    # Every count a number of at most MAX_DIGITS digits, or nothing (the amounts are read apart).
+    if not _WRITTEN_COUNTS.fullmatch("\n".join(numbers)):
+        return None
+    try:
+        cells: dict[str, Any] = dict(zip(keys, [int(value) if value else None for value in numbers], strict=True))
+        for at in money:
+            amount = Decimal(values[at]) if values[at] else None
+            if amount is not None and not (amount.is_finite() and fits(amount)):
+                return None
+            cells[keys[at]] = amount
+        texts: dict[str, list[str]] = {"preamble": [], "overview": [], "problems": [], "other_matters": []}
+        subsections: list[Subsection] = []
+        within = ""
+        for closing, name, attribute, _, after in (*_TAGS.findall(text, root.end(), start), *_TAGS.findall(text, end)):
+            if closing:
+                continue
+            if name in texts:
+                within = name
+            elif name == "subsection":
+                subsections.append(Subsection(heading=_unescape(attribute), paragraphs=()))
+            elif name == "p" and within == "overview" and subsections:
+                last = subsections[-1]
+                subsections[-1] = Subsection(heading=last.heading, paragraphs=(*last.paragraphs, _unescape(after)))
+            elif name == "p":
+                texts[within].append(_unescape(after))
+        agency, year, title = root.group(2, 3, 4)
+        report = report_from_cells(
+            version,
+            cells,
+            other_as_one_row=one_row,
+            agency=None if agency is None else _unescape(agency),
+            year=None if year is None else int(year),
+            title=None if title is None else _unescape(title),
+            preamble=tuple(texts["preamble"]),
+            overview=Overview(paragraphs=tuple(texts["overview"]), subsections=tuple(subsections)),
+            problems=tuple(texts["problems"]),
+            other_matters=tuple(texts["other_matters"]),
+        )
+        return report if dumps_xml(report) == text else None
+    except Exception:  # a value the model refuses, or any other surprise: the parser says what is wrong
+        return None
+
+
+@cache
+def _row_keys(format_version: FormatVersion, other_as_one_row: bool) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The key of every cell of a layout in the order dumps_xml writes them, and the positions of the amounts."""
+    layout = list(cell_layout(format_version, other_as_one_row=other_as_one_row))
+    keys = tuple(f"{table.key}/{row.key}/{column.key}" for table, row, column in layout)
+    return keys, tuple(at for at, (_, _, column) in enumerate(layout) if column.kind == "money")
+
+
+@cache
+def _row_cells(format_version: FormatVersion, table: str, row: str) -> dict[str, tuple[Column, str]]:
+    """The cells of a row by their tags: each one's column and key ``table/row/column``."""
+    columns = FORMATS[format_version].table(table).row(row).columns
+    return {_NS + column.key: (column, f"{table}/{row}/{column.key}") for column in columns}
+
+
+def _read_row(element: Any, columns: dict[str, tuple[Column, str]], cells: dict[str, Any], reader: _Reader) -> bool:
+    """Read the cells of the row *element* into *cells*, and whether it was read so.
+
+    Only a row made of its cells, each holding a number or nothing, is read here, its counts read at
+    once; anything else (an element or text where none belongs, a cell that is no number) is left to
+    the element-by-element reading, which says what is wrong where.
+    """
+    if element.text and element.text.strip():
+        return False
+    for child in element:
+        found = columns.get(child.tag)
+        if found is None or len(child):
+            return False
+        column, key = found
+        text = child.text
+        if text is None:
+            cells[key] = None
+        elif column.kind == "count" and len(text) <= MAX_DIGITS and text.isdigit() and text.isascii():
+            cells[key] = int(text)
+        else:
+            try:
+                cells[key] = reader.cell(child, column)
+            except ParseError:
+                return False
+    return True
 
 
 def _read(root: Any, reader: _Reader) -> Report:
@@ -345,9 +500,10 @@ def _read(root: Any, reader: _Reader) -> Report:
         known = {row.key: row for row in table.rows}
         for row_name, row_element in reader.children(element, set(known)):
             one_row |= row_name == "other_handling"
-            columns = {column.key: column for column in known[row_name].columns}
-            for column_name, cell in reader.children(row_element, set(columns)):
-                cells[f"{table.key}/{row_name}/{column_name}"] = reader.cell(cell, columns[column_name])
+            if not _read_row(row_element, _row_cells(fv, table.key, row_name), cells, reader):
+                columns = {column.key: column for column in known[row_name].columns}
+                for column_name, cell in reader.children(row_element, set(columns)):
+                    cells[f"{table.key}/{row_name}/{column_name}"] = reader.cell(cell, columns[column_name])
     overview = parts.get("overview")
     subsections: list[Subsection] = []
     paragraphs: list[str] = []
