@@ -41,10 +41,11 @@ def vote(text: str) -> Layout | None:
     """The layout a single table line looks like, or ``None`` for a line with no cell separator."""
     if "|" in text and _PIPE.search(text):
         return Layout.PIPE
-    if _INNER_TAB.search(text.rstrip("\n")):
-        return Layout.TAB
-    if _ONE_CELL.match(text):
-        return Layout.BLANK_LINE
+    if "\t" in text:
+        if _INNER_TAB.search(text.rstrip("\n")):
+            return Layout.TAB
+        if _ONE_CELL.match(text):
+            return Layout.BLANK_LINE
     if ends_in_values(text):
         return Layout.SPACE
     return None

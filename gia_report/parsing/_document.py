@@ -25,7 +25,7 @@ A grid says how far its columns can be trusted (`Geometry`):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -61,8 +61,7 @@ GEOMETRY: dict[Layout, Geometry] = {
 }
 
 
-@attrs.frozen
-class Cell:
+class Cell(NamedTuple):
     """One printed cell: its stripped text and where it starts (1-based line and column).
 
     ``grid`` is the 0-based first grid column the cell covers and ``span`` how
@@ -70,6 +69,10 @@ class Cell:
     lower part of a cell that spans rows (``rowspan``, ``w:vMerge``), which
     holds no text of its own. Line breaks inside a cell are joined without a
     space: Chinese text wraps between any two characters.
+
+    A named tuple rather than a frozen attrs class: as immutable, and built in
+    half the time (one is built per printed cell, the most numerous object of a
+    parse).
     """
 
     text: str
@@ -131,10 +134,14 @@ def lines_of(blocks: Iterable[Block]) -> list[Line]:
 def cells_of(line: Line, separator: str) -> tuple[Cell, ...]:
     """The cells of one *line* split at *separator*, stripped, with their columns."""
     cells = []
-    start = 0
+    number = line.number
+    width = len(separator)
+    start = 1
     for part in line.text.split(separator):
         stripped = part.strip()
-        offset = part.find(stripped) if stripped else 0
-        cells.append(Cell(stripped, line.number, start + offset + 1))
-        start += len(part) + len(separator)
+        if len(stripped) == len(part) or not stripped:
+            cells.append(Cell(stripped, number, start))
+        else:
+            cells.append(Cell(stripped, number, start + part.find(stripped)))
+        start += len(part) + width
     return tuple(cells)

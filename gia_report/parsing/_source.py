@@ -7,6 +7,8 @@ the 1-based line numbers of the text as given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 import attrs
 
@@ -147,18 +149,18 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     kept: list[Line] = []
     notes: list[Note] = []
     title: str | None = None
-    # One pass over the whole text rules out what no line holds: icons, page tools, word-processor residue.
-    # A line is then tested for furniture only when it could be some: what it opens with, or being one of
+    # One pass over the whole text finds the lines holding icons or page tools, and whether any holds residue.
+    # Any other line is tested for furniture only when it could be some: what it opens with, or being one of
     # the lines of web furniture (see `_may_be_furniture`).
     whole = "\n".join(line.text for line in lines)
-    screened = _ICONS.search(whole) is None and _DISTINCT_TOOLS.search(whole) is None
+    flagged = _lines_holding(lines, whole, _ICONS, _DISTINCT_TOOLS)
     residue = "[bookmark:" in whole
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.text.strip()
         if stripped.startswith(ESCAPE):
             kept.append(line)  # written as prose on purpose: never furniture
             continue
-        what = _furniture(line.text) if not screened or _may_be_furniture(stripped) else None
+        what = _furniture(line.text) if index in flagged or _may_be_furniture(stripped) else None
         if what is None and len(stripped) <= _MAX_CHROME and "报告" in stripped:
             # A browser prints the page's title at the top of every page: the title again is a page header.
             squeezed = "".join(stripped.split())
@@ -180,9 +182,22 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             )
             line = Line(line.number, _RESIDUE.sub("", line.text))
         kept.append(line)
-    if screened:
+    if _DISTINCT_TOOLS.search(whole) is None:
         return kept, notes  # no line holds page tools: no site footer opens
     return _without_site_footer(lines, kept, notes), notes
+
+
+def _lines_holding(lines: list[Line], whole: str, *patterns: re.Pattern[str]) -> set[int]:
+    """The indices of the *lines* (joined by line breaks in *whole*) in which one of *patterns* is found.
+
+    None of the patterns matches a line break, so each match lies within one line.
+    """
+    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=0))
+    found: set[int] = set()
+    for pattern in patterns:
+        for match in pattern.finditer(whole):
+            found.add(bisect_right(starts, match.start()) - 1)
+    return found
 
 
 # What a line of furniture opens with, stripped: a footer's dash or 第, a counter's or a date's digit (any
@@ -191,7 +206,7 @@ _FURNITURE_OPENERS = frozenset("-－—–第hHwW")
 
 
 def _may_be_furniture(stripped: str) -> bool:
-    """Whether a line, *stripped*, may be furniture, in a text without icons or page tools (else it is not).
+    """Whether a line, *stripped*, may be furniture when it holds no icons and no page tools (else it is not).
 
     Without icons, `_furniture` strips nothing more; without page tools, only web furniture itself or a line
     opening as a footer, a page counter, an address or a printing date can be furniture.
