@@ -57,7 +57,9 @@ def strip_numbering(normalized: str) -> str:
     return stripped or normalized
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
+    # Cached: the same captions and labels are looked up in every table of every report.
     return strip_numbering(normalize_label(text))
 
 
@@ -105,6 +107,7 @@ class TableLabels:
         #: The table's distinct columns in printed order (`Table.columns` builds them anew on each access).
         self.columns = table.columns
         self._memo: dict[tuple[str, bool], LabelMatch | None] = {}
+        self._column_memo: dict[str, str | None] = {}
         self._enumerators = {row.key: enumerator(normalize_label(row.label)) for row in table.rows}
         self._row_groups = {row.key: row.group for row in table.rows}
         self._rows: dict[str, LabelMatch] = {}
@@ -229,6 +232,15 @@ class TableLabels:
 
     def column(self, text: str, columns: Iterable[Column]) -> str | None:
         """The key of the column among *columns* that *text* labels, or ``None``."""
+        if columns is self.columns:  # the table's own columns, as most lookups ask: memoized by text
+            if text not in self._column_memo:
+                if len(self._column_memo) >= _MEMO_SIZE:
+                    self._column_memo.clear()
+                self._column_memo[text] = self._column(text, columns)
+            return self._column_memo[text]
+        return self._column(text, columns)
+
+    def _column(self, text: str, columns: Iterable[Column]) -> str | None:
         key = _key(text)
         keys = [column.key for column in columns]
         for column in keys:

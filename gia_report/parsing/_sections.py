@@ -98,9 +98,13 @@ def _may_open(line: Line) -> bool:
     """Whether *line* may be a heading or the first half of a broken one: ruled out cheaply for most lines.
 
     `heading_of` accepts a line only when its title ends in `_TITLE_ENDS`, followed by nothing but
-    whitespace and pipes; `opens_heading` only when it opens with top-level numbering.
+    whitespace and pipes, and is at most `_MAX_HEADING` long without them; `opens_heading` only when it
+    opens with top-level numbering.
     """
-    return line.text.rstrip(_TRAILING)[-1:] in _TITLE_ENDS or _HEADING_START.match(line.text) is not None
+    text = line.text.rstrip(_TRAILING)
+    if text[-1:] in _TITLE_ENDS and len(text.lstrip(_TRAILING)) <= _MAX_HEADING:
+        return True
+    return _HEADING_START.match(line.text) is not None
 
 
 def _candidates(blocks: Sequence[Block]) -> list[_Heading]:

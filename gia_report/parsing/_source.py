@@ -200,9 +200,11 @@ def _lines_holding(lines: list[Line], whole: str, *patterns: re.Pattern[str]) ->
     return found
 
 
-# What a line of furniture opens with, stripped: a footer's dash or 第, a counter's or a date's digit (any
-# decimal digit, as \d), an address's h or w (re.IGNORECASE folds no other character to these).
-_FURNITURE_OPENERS = frozenset("-－—–第hHwW")
+# What a line of furniture opens with, stripped: a footer's dash (then a number and a dash), a footer's 第 (then
+# 页), an address's h or w (re.IGNORECASE folds no other character to these); a page counter or a printing
+# date opens with a digit (any decimal digit, as \d) and holds a slash or a dash.
+_DASHES = frozenset("-－—–")
+_ADDRESS_OPENERS = frozenset("hHwW")
 
 
 def _may_be_furniture(stripped: str) -> bool:
@@ -212,7 +214,13 @@ def _may_be_furniture(stripped: str) -> bool:
     opening as a footer, a page counter, an address or a printing date can be furniture.
     """
     first = stripped[:1]
-    return first in _FURNITURE_OPENERS or first.isdecimal() or stripped in _WEB_FURNITURE
+    if first.isdecimal():
+        return "/" in stripped or "-" in stripped
+    if first in _DASHES:
+        return len(stripped) > 2
+    if first == "第":
+        return "页" in stripped
+    return first in _ADDRESS_OPENERS or stripped in _WEB_FURNITURE
 
 
 def _without_site_footer(lines: list[Line], kept: list[Line], notes: list[Note]) -> list[Line]:
