@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, cached_property
+from functools import cache
 from itertools import compress, repeat
 from operator import attrgetter, is_, itemgetter
 from typing import Any
@@ -76,8 +76,7 @@ WHOLE = frozenset({int, type(None)})
 class Cells:
     """The cells of one report by key ``table/row/column``, and the rows it prints.
 
-    ``listed`` holds the values in the order of ``layout.keys``; ``values`` maps each key to its value
-    (built at its first use: most checks read ``listed``).
+    ``listed`` holds the values in the order of ``layout.keys``; ``values`` maps each key to its value.
     """
 
     def __init__(self, report: Report) -> None:
@@ -86,21 +85,18 @@ class Cells:
         self.layout = layout(report.format_version, report.requests.other_as_one_row)
         self.listed: tuple[Any, ...] = self.layout.read(report)
         self.rows = self.layout.rows
+        #: Whether every count cell holds an int (not a bool) or is blank, as in a validated model.
+        self.whole = set(map(type, self.layout.counts(self.listed))) <= WHOLE
+        #: The positions in ``listed`` of the blank cells.
+        self.blanks = tuple(compress(range(len(self.listed)), map(is_, repeat(None), self.listed)))
+        self._values: dict[str, Any] | None = None
 
-    @cached_property
+    @property
     def values(self) -> dict[str, Any]:
-        """The value of every cell by its key."""
-        return dict(zip(self.layout.keys, self.listed, strict=True))
-
-    @cached_property
-    def whole(self) -> bool:
-        """Whether every count cell holds an int (not a bool) or is blank, as in a validated model."""
-        return set(map(type, self.layout.counts(self.listed))) <= WHOLE
-
-    @cached_property
-    def blanks(self) -> tuple[int, ...]:
-        """The positions in ``listed`` of the blank cells."""
-        return tuple(compress(range(len(self.listed)), map(is_, repeat(None), self.listed)))
+        """The value of every cell by its key (made at its first use: most checks read ``listed``)."""
+        if self._values is None:
+            self._values = dict(zip(self.layout.keys, self.listed, strict=True))
+        return self._values
 
     def value(self, key: str) -> Any:
         """The value of the cell *key*."""
@@ -111,6 +107,7 @@ class Cells:
         return self.rows[table]
 
 
+@cache  # the catalog's tables are constants, hashed once (cache_hash): a finding's labels are looked up once
 def label_of(spec_table: Table, row: str | None, column: str | None) -> str:
     """The printed labels of a place: ``（七）总计/自然人``, ``三/自然人`` for a whole column."""
     parts = []
