@@ -33,31 +33,17 @@ __all__ = ["MUTATIONS", "Cell", "Printed", "Row", "Section", "ambiguous", "expec
 
 Value = int | Decimal | None
 
-#: Defects of the reader that a mutation can run into, each reproduced by a strict xfail test of
-#: tests/property/test_mutations.py that names it. A mutation that meets one marks the cells at risk
-#: (`Printed.at_risk`) and the property tolerates exactly those, or (where the defect spreads to other
-#: rows) it does not print the pattern while the defect is in `AVOIDED`. When the reader is fixed, the
-#: xfail passes (and fails the suite): remove the entry here, the test's marker, and the marking.
-KNOWN = {
-    "pipe-closing-cell": "the '|' closing a pipe row is read as one more, empty cell: a label line so closed reads "
-    "as a row printed blank, its values on the next line are joined one cell to the right (and a complete row so "
-    "joined teaches the table a wrong shape) or left unread without a note; a row that lost its last value reads "
-    "it as printed blank, without a note",
-    "markdown-leading-pipe": "markdown: the '|' opening a row is read as an empty cell before it, which moves the "
-    "appeals values one column right (and values on the line below their label: see joined-row-shape)",
-    "joined-row-shape": "a row joined from the line of values below its label teaches the table its shape: with an "
-    "empty cell under the label's column, the other rows' values move one column left",
-    "missing-row-cells": "a missing-row note names no cells",
-    "blank-row-cells": "a row printing no value, with cells missing, is read blank without a note for the cells "
-    "it did not print",
-}
-#: The known defects that mutations do not print at all while they stand.
-AVOIDED = frozenset({"pipe-closing-cell", "joined-row-shape"})
+#: Defects of the reader that a mutation can run into while they stand, each reproduced by a strict xfail
+#: test of tests/property/test_mutations.py that names it. A mutation that meets one marks the cells at
+#: risk (`Printed.at_risk`) and the property tolerates exactly those. When the reader is fixed, the xfail
+#: passes (and fails the suite): remove the entry here, the test's marker, and the marking. Empty: every
+#: defect the suite found is fixed, and its reproduction is a regression test.
+KNOWN: dict[str, str] = {}
 
 
 def _closed(printed: Printed) -> bool:
-    """Whether a label line of the pipe and markdown layouts may be closed by '|' (see KNOWN["pipe-closing-cell"])."""
-    return printed.layout in ("pipe", "markdown") and "pipe-closing-cell" not in AVOIDED
+    """Whether a label line of the pipe and markdown layouts may be closed by '|'."""
+    return printed.layout in ("pipe", "markdown")
 
 
 #: The layouts `gia_report.dumps` writes, then three it does not: ``markdown`` (the pipe layout with a leading
@@ -96,6 +82,8 @@ class Row:
     raw: str | None = None
     #: pipe layout: the row is not closed by ``|``.
     open: bool = False
+    #: A header row naming the columns in an order a mutation changed: without it no reader could know the order.
+    order: bool = False
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -237,17 +225,13 @@ def lay_out(report: gia_report.Report, layout: str) -> Printed:
         table = FORMATS[report.format_version].table(key)
         cells = _cells_of(lines[start + 1 : stop], source)
         sections.append(Section(key, _annotate(report, table, cells)))
-    printed = Printed(
+    return Printed(
         layout=layout,
         version=report.format_version,
         head=tuple(lines[: starts[0]]),
         sections=tuple(sections),
         tail=tuple(lines[end:]),
     )
-    if layout == "markdown":
-        appeals = (cell for row in printed.section("appeals").rows for cell in row.cells)
-        printed = printed.at_risk(appeals, "markdown-leading-pipe")
-    return printed
 
 
 # --- Writing it again ----------------------------------------------------------------------------------------
@@ -431,8 +415,7 @@ def delete_last_cell(draw: st.DrawFn, printed: Printed) -> Printed | None:
         return None
     where = _pick(draw, places)
     row = _row_at(printed, where)
-    printed = _with_row(printed, where, attrs.evolve(row, cells=row.cells[:-1]), lost=row.cells[-1:])
-    return _closing_cell_at_risk(printed, row)
+    return _with_row(printed, where, attrs.evolve(row, cells=row.cells[:-1]), lost=row.cells[-1:])
 
 
 def _before_label(row: Row, i: int) -> bool:
@@ -528,8 +511,8 @@ def split_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
 
 @_mutation
 def drop_header_row(draw: st.DrawFn, printed: Printed) -> Printed | None:
-    """A header, caption or block row left out."""
-    places = _places(printed, lambda r: r.is_header)
+    """A header, caption or block row left out (not one that alone says the columns are printed in another order)."""
+    places = _places(printed, lambda r: r.is_header and not r.order)
     if not places:
         return None
     return _with_row(printed, _pick(draw, places))
@@ -710,25 +693,16 @@ def label_on_its_own_line(draw: st.DrawFn, printed: Printed) -> Printed | None:
     row = _row_at(printed, where)
     i = row.label
     assert i is not None
-    if _values_below_poison(printed):
-        return None
     values = row.cells[i + 1 :]
-    in_place = "joined-row-shape" not in AVOIDED and draw(st.booleans())
+    in_place = draw(st.booleans())
     if in_place:
         values = (*(Cell("") for _ in range(i + 1)), *values)
     return _with_row(printed, where, Row(row.cells[: i + 1], label=i, open=not _closed(printed)), Row(values))
 
 
-def _values_below_poison(printed: Printed) -> bool:
-    """Whether values on the line below their label would open with an empty cell (KNOWN["joined-row-shape"])."""
-    return printed.layout == "markdown" and "markdown-leading-pipe" in KNOWN and "joined-row-shape" in AVOIDED
-
-
 @_mutation
 def labels_before_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """Two neighbouring rows printed as label, label, values, values (PDF text)."""
-    if _values_below_poison(printed):
-        return None
     places = [
         (key, i)
         for key, i in _places(printed, lambda r: r.is_data and r.label is not None)
@@ -905,7 +879,7 @@ def reorder_columns(draw: st.DrawFn, printed: Printed) -> Printed | None:
         at = {cell.text: j for j, cell in enumerate(cells) if cell.text in labels}
         for column, into in order.items():
             cells[at[by_key[into]]] = Cell(by_key[column])
-        rows[i] = attrs.evolve(rows[i], cells=tuple(cells))
+        rows[i] = attrs.evolve(rows[i], cells=tuple(cells), order=True)
     for i in data:
         rows[i] = _permuted(rows[i], order)
     return printed.replace(key, tuple(rows))
@@ -986,15 +960,7 @@ def merge_last_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
     where = _pick(draw, places)
     row = _row_at(printed, where)
     merged = Cell(row.cells[-2].text + " " + row.cells[-1].text)
-    printed = _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:-2], merged)), lost=row.cells[-2:])
-    return _closing_cell_at_risk(printed, row)
-
-
-def _closing_cell_at_risk(printed: Printed, row: Row) -> Printed:
-    """*printed*, *row*'s last cell marked at risk where its closing '|' stands for it (KNOWN["pipe-closing-cell"])."""
-    if printed.layout in ("pipe", "markdown") and not row.open:
-        return printed.at_risk(row.cells[-1:], "pipe-closing-cell")
-    return printed
+    return _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:-2], merged)), lost=row.cells[-2:])
 
 
 def _count(printed: Printed, row: Row) -> int:

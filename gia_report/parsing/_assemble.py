@@ -30,19 +30,21 @@ def assemble(
     for reading in readings.values():
         notes.extend(reading.notes)
         sources.update(reading.sources)
-    missing: set[tuple[str, str]] = set()
+    missing: dict[tuple[str, str], list[str]] = {}  # the cells of each row not found, by table and row label
     for table, row, column in cell_layout(version, other_as_one_row=other_as_one_row):
         key = f"{table.key}/{row.key}/{column.key}"
-        if row.key not in readings[table.key].found and (table.key, row.key) not in missing:
-            missing.add((table.key, row.key))
-            notes.append(
-                Note(
-                    code="missing-row",
-                    message=f"row {row.label} of table {table.key} not found: its cells are blank",
-                    line=sections.headings[table.key].number,
-                )
-            )
+        if row.key not in readings[table.key].found:
+            missing.setdefault((table.key, row.label), []).append(key)
         cells[key] = readings[table.key].values.get(key)
+    for (table_key, label), keys in missing.items():
+        notes.append(
+            Note(
+                code="missing-row",
+                message=f"row {label} of table {table_key} not found: its cells are blank",
+                line=sections.headings[table_key].number,
+                cells=keys,
+            )
+        )
     sources = {key: source for key, source in sources.items() if key in cells}
     report = report_from_cells(
         version,

@@ -4,7 +4,8 @@ A row's cells after its label may hold structural empty cells besides its
 values (merged cells that vanished, trailing padding), and a value printed
 blank is an empty cell too. Where the values go is decided in this order:
 
-1. no value at all: the row is printed blank;
+1. no value at all: the row is printed blank (where it prints fewer cells
+   than its columns, the cells it does not print are named in a note);
 2. as many non-empty cells as values: they are the values, in order
    (``exact`` when there is no other cell, ``filled`` beside empty ones);
 3. fewer values than columns, in a layout that keeps no empty cells (the
@@ -61,6 +62,8 @@ class Placement:
     how: str
     reason: str = ""
     equations: tuple[Equation, ...] = ()
+    #: A row printed blank: how many of its last cells it does not print (lost, or blanks an editor stripped).
+    unprinted: int = 0
 
 
 def _unplaced(reason: str) -> Placement:
@@ -104,7 +107,9 @@ class Placer:
         """The placement of a row of *count* columns printed as *cells*; *check* breaks a tie by its identity."""
         filled = tuple(i for i, cell in enumerate(cells) if cell.text)
         if not filled:
-            return Placement((None,) * count, "blank")
+            # Printed blank; where it prints fewer cells than the row has (or none), the others may be lost.
+            expected = max(count, self.longest.get((count, label_at), 0))
+            return Placement((None,) * count, "blank", unprinted=expected - len(cells) if self.keeps_blanks else 0)
         if len(filled) > count:
             return _unplaced(f"{len(filled)} values where {count} were expected")
         if len(filled) == count:

@@ -80,6 +80,15 @@ def placed_cells(
             )
         )
         return [None] * count
+    if placement.unprinted > 0:
+        reading.notes.append(
+            Note(
+                code="unprinted-cells",
+                message=f"{what}: printed blank, its last {placement.unprinted} cell(s) not printed: read blank",
+                line=line,
+                cells=list(keys[-placement.unprinted :]),
+            )
+        )
     if placement.how in ("shape", "window", "short", "total"):
         by = {
             "shape": "the shape of the table's complete rows",

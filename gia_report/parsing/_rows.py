@@ -137,11 +137,36 @@ def _is_row_label(labels: TableLabels, text: str) -> bool:
 
 
 def captions_only(labels: TableLabels, texts: Sequence[Cell], values: Sequence[Cell]) -> bool:
-    """Whether a row holds only header captions and group labels, and no value."""
+    """Whether a row holds only header captions and group labels, and no value.
+
+    A cell may hold several captions whose separator was lost (商业企业科研机构).
+    """
     return not any(cell.text for cell in values) and all(
-        (labels.is_header(cell.text) or labels.is_group(cell.text)) and not _is_row_label(labels, cell.text)
+        ((labels.is_header(cell.text) or labels.is_group(cell.text)) and not _is_row_label(labels, cell.text))
+        or _captions_in(labels, cell.text) is not None
         for cell in texts
     )
+
+
+#: A cell longer than this is never read as several captions run together.
+_MERGED_CAPTIONS = 60
+
+
+def _captions_in(labels: TableLabels, text: str) -> list[str] | None:
+    """The two or more header captions *text* is made of, in printed order, or ``None``."""
+    if len(text) > _MERGED_CAPTIONS:
+        return None
+    for cut in range(1, len(text)):
+        head = text[:cut]
+        if not labels.is_header(head) or _is_row_label(labels, head):
+            continue
+        rest = text[cut:]
+        if labels.is_header(rest) and not _is_row_label(labels, rest):
+            return [head, rest]
+        more = _captions_in(labels, rest)
+        if more is not None:
+            return [head, *more]
+    return None
 
 
 def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -> bool:
@@ -203,7 +228,13 @@ def _is_caption(labels: TableLabels, cell: Cell) -> bool:
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
-    keys = [labels.column(cell.text, labels.columns) for cell in texts]
+    keys: list[str | None] = []
+    for cell in texts:
+        key = labels.column(cell.text, labels.columns)
+        if key is None and (merged := _captions_in(labels, cell.text)) is not None:
+            keys.extend(labels.column(caption, labels.columns) for caption in merged)
+        else:
+            keys.append(key)
     return tuple(key for key in keys if key is not None)
 
 
@@ -243,7 +274,7 @@ def read_rows(
     (PDF text), so the cells after a label may be another row's values.
     """
     header = _Header(table)
-    found: list[PrintedRow | _Values] = []
+    found: list[PrintedRow | _Values | None] = []  # None: a header row, which no row continues across
     held: TableRow | None = None
 
     def unknown(raw: TableRow) -> None:
@@ -281,6 +312,7 @@ def read_rows(
         values = cells[text_at[-1] + 1 :]
         if _is_header_row(labels, texts, values):
             header.add(_column_order(labels, table, texts))
+            found.append(None)
             continue
         match, first, label_at = row_label(labels, cells, text_at)
         begun = ""  # the first half of a label whose cell held a line break
@@ -344,13 +376,15 @@ def _early_labels(
     return early
 
 
-def _continued(found: list[PrintedRow | _Values], notes: list[Note], joined_lines: bool) -> list[PrintedRow]:
-    """The labelled rows, each with the rows of values without a label that continue it."""
+def _continued(found: list[PrintedRow | _Values | None], notes: list[Note], joined_lines: bool) -> list[PrintedRow]:
+    """The labelled rows, each with the rows of values without a label that continue it (not across a header)."""
     printed: list[PrintedRow] = []
     index = 0
     while index < len(found):
         item = found[index]
         index += 1
+        if item is None:
+            continue
         if isinstance(item, _Values):
             _stray(item, notes)
             continue
@@ -457,8 +491,25 @@ def _short(item: PrintedRow) -> bool:
 
 
 def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
-    """Join the rows of *values* to the short row *item*: a page break, or an empty line that was a blank cell."""
+    """Join the rows of *values* to the short row *item*: a page break, or an empty line that was a blank cell.
+
+    Values printed on the line below a label alone may stand under their
+    columns, opening with the empty cells under the label's: those are dropped
+    where the line has more cells than the row has columns; where it has no
+    more, an opening empty cell may be a blank value instead, and the row is
+    not placed.
+    """
     cells = list(item.after)
+    under = item.label_at + 1  # the cells the label stands in, on its own line
+    first = values[0].cells
+    if not cells and under > 0 and len(first) >= under and not any(cell.text for cell in first[:under]):
+        if len(first) > len(item.columns):
+            values[0] = _Values(values[0].raw, first[under:])
+        else:
+            item.problem = (
+                "its values, on the line below it, open with an empty cell: whether that stands under the label "
+                "or is a blank value is not known"
+            )
     for value in values:
         missing = len(item.columns) - len(cells) - len(value.cells)
         gap = value.raw.gap

@@ -134,6 +134,13 @@ NOTE_CODES: Mapping[str, NoteCode] = _codes(
         blank=True,
     ),
     NoteCode(
+        code="unprinted-cells",
+        title="cells a blank row does not print",
+        description="A row printed no value and fewer cells than its columns: the cells it does not print "
+        "(lost, or blanks whose separators an editor stripped) are blank.",
+        blank=True,
+    ),
+    NoteCode(
         code="missing-row",
         title="row not found",
         description="A row of the table was not found: its cells are blank.",

@@ -12,7 +12,6 @@ ones or ``None``.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -21,7 +20,6 @@ from hypothesis import strategies as st
 
 import gia_report
 from gia_report import Active2021, AppealRow, Appeals, DocumentCounts, RequestRow, Requests
-from gia_report.catalog import FORMATS
 from gia_report.strategies import reports
 from tests.mutations import DUMPED, LAYOUTS, MUTATIONS, Printed, ambiguous, expected, lay_out, render, tables_text
 
@@ -96,38 +94,6 @@ def _cells(report: gia_report.Report) -> dict[str, Value]:
     return {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in gia_report.to_records(report)}
 
 
-_MISSING = re.compile(r"^row (?P<label>.+) of table (?P<table>\w+) not found")
-
-
-def _known_silent(result: gia_report.ParseResult, printed: Printed) -> dict[str, str]:
-    """The cells left None without a note naming them by a defect reproduced below as a strict xfail.
-
-    Each entry is tolerated here so that the property keeps looking for other
-    defects; when the reader is fixed, its xfail passes and fails the suite, and
-    the entry goes.
-    """
-    known: dict[str, str] = {}
-    # KNOWN["missing-row-cells"]
-    for note in result.notes:
-        found = _MISSING.match(note.message)
-        if note.code == "missing-row" and not note.cells and found:
-            table = FORMATS[result.report.format_version].table(found["table"])
-            row = next(row for row in table.rows if row.label == found["label"])
-            known.update(dict.fromkeys((f"{table.key}/{row.key}/{c.key}" for c in row.columns), "missing-row-cells"))
-    # KNOWN["blank-row-cells"]
-    printing = {
-        str(cell.key).rsplit("/", 1)[0]
-        for section in printed.sections
-        for row in section.rows
-        for cell in row.cells
-        if cell.key is not None and cell.text
-    }
-    for cell in printed.lost:
-        if str(cell.key).rsplit("/", 1)[0] not in printing:
-            known.setdefault(str(cell.key), "blank-row-cells")
-    return known
-
-
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fees", "other_other")
 
 
@@ -169,21 +135,17 @@ def _reads_as_printed(report: gia_report.Report, variant: Variant) -> None:
     want = expected(printed)
     got = _cells(result.report)
     noted = {key for note in result.notes for key in note.cells}
-    known = _known_silent(result, printed)
     at_risk = dict(printed.known)
     wrong = {}
     for key in sorted(want.keys() | got.keys()):
         printed_value, read = want.get(key), got.get(key)
         if read == printed_value:
             continue
-        if key not in got and _read_instead(key, noted | known.keys()):
+        if key not in got and _read_instead(key, noted):
             event("（六）其他处理 read in the other form, its rows noted")
             continue
         if read is None and key in noted:
             event(f"left blank with a note after {'+'.join(applied)}")
-            continue
-        if read is None and key in known:
-            event(f"known defect: {known[key]}")
             continue
         if key in at_risk:
             event(f"known defect: {at_risk[key]}")
@@ -222,8 +184,8 @@ def test_unmutated_markdown_pdf_text_and_page_read_as_printed() -> None:
     holds()
 
 
-# The known defects (tests.mutations.KNOWN, each reproduced by a strict xfail below) are tolerated cell by
-# cell, or their patterns not printed, so these properties pass and any other wrong number fails them. No
+# Known defects (tests.mutations.KNOWN, each reproduced by a strict xfail) would be tolerated cell by cell,
+# so that these properties pass while any other wrong number fails them; there are none today. No
 # shrinking: a failing draw costs seconds in CI, not minutes; its message names the mutations, the wrong
 # cells and the tables' text, which is what a minimal reproduction is made from.
 _NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
@@ -253,7 +215,7 @@ def test_mutations_together_move_no_number(layout: str) -> None:
     holds()
 
 
-# --- Regressions: the defects the suite found, shrunk by hand (tests.mutations.KNOWN) ------------------------------
+# --- Regressions: the defects the suite found, shrunk by hand, each fixed -----------------------------------------
 
 
 def _blank_report(layout: str, *rows: tuple[str, str], report: gia_report.Report | None = None) -> str:
@@ -294,14 +256,12 @@ _NEW_ROW = RequestRow(
 _APPEALS = ("upheld", "corrected", "other", "pending", "total")
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-closing-cell'], issued=None repealed=1 in_force=2")
 def test_pipe_label_line_closed_by_a_pipe_keeps_its_values_in_place() -> None:
     """A pipe label line closed by '|', its values on the next line, reads them in their own columns."""
     text = _blank_report("pipe", ("规章 |  |  |  |\n", "规章 |\n1 | 2 |  |\n"))
     assert _misread(text, _row("active", "regulations", 1, 2, None, columns=_DOCUMENTS)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['pipe-closing-cell'], a joined row teaches a wrong shape")
 def test_a_joined_pipe_row_teaches_no_shape_to_the_other_rows() -> None:
     """A complete row printed below its '|'-closed label moves no value of another row (granted: commercial=2)."""
     text = _blank_report(
@@ -315,11 +275,10 @@ def test_a_joined_pipe_row_teaches_no_shape_to_the_other_rows() -> None:
             "三、本年度办理结果 | （一）予以公开 |  | 2 |  |  |  |  | 2 |\n",
         ),
     )
-    # Read today: natural_person=2, other_org=2, total=None.
+    # Read before the fix: natural_person=2, other_org=2, total=None.
     assert _misread(text, _row("requests", "granted", None, 2, None, None, None, None, 2)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['pipe-closing-cell'], withheld_third_party")
 def test_pipe_labels_closed_by_a_pipe_before_their_values_are_read_or_noted() -> None:
     """Two '|'-closed labels before their two lines of values: each row has its values, or a note naming them."""
     text = _blank_report(
@@ -333,11 +292,10 @@ def test_pipe_labels_closed_by_a_pipe_before_their_values_are_read_or_noted() ->
         **_row("requests", "withheld_third_party", 1, None, None, None, None, None, 1),
         **_row("requests", "withheld_internal_affairs", 2, None, None, None, None, None, 2),
     }
-    # Read today: withheld_third_party all None and no note names it.
+    # Read before the fix: withheld_third_party all None and no note names it.
     assert _misread(text, printed) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['pipe-closing-cell'], appeals total")
 def test_a_pipe_row_that_lost_its_last_value_notes_it() -> None:
     """A pipe appeals row of 14 values closed by '|' notes the 15th cell it did not print."""
     one = AppealRow(upheld=1, corrected=1, other=1, pending=1, total=4)
@@ -349,7 +307,6 @@ def test_a_pipe_row_that_lost_its_last_value_notes_it() -> None:
     assert any("appeals/litigation_after_review/total" in note.cells for note in result.notes)
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['joined-row-shape'], normative issued=5 repealed=6")
 def test_values_below_their_label_teach_no_shape() -> None:
     """Values printed on the line below their label, under its column, move no value of the next row."""
     documents = Active2021(
@@ -396,7 +353,6 @@ def test_blank_line_appeals_with_an_empty_line_for_a_blank_cell() -> None:
     assert _misread(text, _row("appeals", "review", 1, None, 2, None, 3, columns=_APPEALS)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="wrong cell: KNOWN['markdown-leading-pipe'], review corrected=1 pending=2")
 def test_markdown_appeals_row_opened_by_a_pipe() -> None:
     """A markdown appeals row (| 1 |  | 2 |  | 3 | …) reads its values in their columns."""
     appeals = Appeals(review=AppealRow(upheld=1, corrected=None, other=2, pending=None, total=3))
@@ -460,7 +416,6 @@ def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> Non
     assert _misread(text, _row("requests", "other_other", None, None, None, None, None, None, None)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['missing-row-cells']")
 def test_missing_row_note_names_its_cells() -> None:
     """A row left out is blank with a note that names each of its cells."""
     text = _blank_report("tab", ("规章\t\t\t\n", ""))
@@ -469,7 +424,6 @@ def test_missing_row_note_names_its_cells() -> None:
     assert {f"active/regulations/{column}" for column in _DOCUMENTS} <= noted
 
 
-@pytest.mark.xfail(strict=True, reason="blank without a note: KNOWN['blank-row-cells']")
 def test_cells_a_blank_row_does_not_print_are_noted() -> None:
     """A row printing no value and one cell fewer than its columns notes the cell it did not print."""
     text = _blank_report(
