@@ -239,26 +239,31 @@ def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple
 
 
 class _Header:
-    """What the header rows say of the column order: the order of one row naming every column, or national."""
+    """What the header rows say of the column order: a row naming every column of a row, or national.
+
+    A table printed in blocks (table ``active``) has a header row per block,
+    each naming the columns of its block's rows.
+    """
 
     def __init__(self, table: Table) -> None:
         self.national = tuple(column.key for column in table.columns)
-        self.full: tuple[str, ...] = ()
+        self.orders: list[tuple[str, ...]] = []  # the orders of the header rows that name columns once each
         self.contrary: tuple[str, ...] = ()
 
     def add(self, order: tuple[str, ...]) -> None:
         if not order:
             return
-        if set(order) == set(self.national) and len(order) == len(self.national):
-            self.full = order
-        elif [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
+        if len(set(order)) == len(order):
+            self.orders.append(order)
+        if [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
             self.contrary = order
 
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None]:
         """The columns of *row* in printed order, or why that order cannot be known."""
         keys = {column.key for column in row.columns}
-        if self.full and set(self.full) >= keys:
-            return tuple(row.column(key) for key in self.full if key in keys), None
+        for order in reversed(self.orders):
+            if keys <= set(order):
+                return tuple(row.column(key) for key in order if key in keys), None
         if self.contrary and keys & set(self.contrary):
             shown = "、".join(self.contrary)
             return row.columns, f"the header prints its columns in another order ({shown}) over several lines"

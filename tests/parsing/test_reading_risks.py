@@ -354,3 +354,23 @@ def test_a_label_alone_before_a_whole_row_and_two_lines_of_values_gets_none() ->
     assert _values(result.report.requests.withheld_enforcement_files) == (1, 0, 0, 0, 0, 0, 1)
     assert _values(result.report.requests.withheld_query_matters) == (None,) * 7
     assert _noted(result, "requests/withheld_query_matters/total")
+
+
+def test_a_header_whose_captions_lost_their_separator_still_orders_the_columns() -> None:
+    """本年废止件数本年制发件数 in one header cell: 规章's values are placed in the order the header prints."""
+    text = _blank_tab(
+        ("信息内容\t本年制发件数", "信息内容\t本年废止件数本年制发件数\t现行有效件数"),
+        ("规章\t", "规章\t2\t1\t3"),
+    )
+    regulations = gia_report.parse(text).active.regulations
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 2, 3)
+
+
+def test_values_without_a_label_do_not_continue_a_row_across_a_header() -> None:
+    """A short row, then a block's header, then values without a label: they are not the short row's."""
+    text = _blank_tab(("行政规范性文件", "行政规范性文件\t\t5"), ("行政许可", "\t200"))
+    result = gia_report.parse_with_notes(text)
+    normative = result.report.active.normative_documents
+    assert normative.in_force in (None, 5) and normative.repealed in (None, 5)
+    assert result.report.active.licensing.decisions is None
+    assert any(note.code == "unplaced-cells" and note.line is not None for note in result.notes)
