@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import gia_report
-from gia_report import ParseResult, Report, RequestRow, Requests
+from gia_report import DocumentCounts, ParseResult, Report, RequestRow, Requests
 from gia_report.parsing import _tables
 from gia_report.serializing._text import write_text
 from tests.corpus import CORPUS, read_text
@@ -363,6 +363,7 @@ def test_a_header_whose_captions_lost_their_separator_still_orders_the_columns()
         ("规章\t", "规章\t2\t1\t3"),
     )
     regulations = gia_report.parse(text).active.regulations
+    assert isinstance(regulations, DocumentCounts)
     assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 2, 3)
 
 
@@ -371,6 +372,7 @@ def test_values_without_a_label_do_not_continue_a_row_across_a_header() -> None:
     text = _blank_tab(("行政规范性文件", "行政规范性文件\t\t5"), ("行政许可", "\t200"))
     result = gia_report.parse_with_notes(text)
     normative = result.report.active.normative_documents
+    assert isinstance(normative, DocumentCounts)
     assert normative.in_force in (None, 5) and normative.repealed in (None, 5)
     assert result.report.active.licensing.decisions is None
     assert any(note.code == "unplaced-cells" and note.line is not None for note in result.notes)
