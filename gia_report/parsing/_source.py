@@ -149,13 +149,18 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     kept: list[Line] = []
     notes: list[Note] = []
     title: str | None = None
-    # One pass over the whole text finds the lines holding icons or page tools, and whether any holds residue.
-    # Any other line is tested for furniture only when it could be some: what it opens with, or being one of
-    # the lines of web furniture (see `_may_be_furniture`).
-    whole = "\n".join(line.text for line in lines)
-    flagged = _lines_holding(lines, whole, _ICONS, _DISTINCT_TOOLS)
-    residue = "[bookmark:" in whole
-    for index, line in enumerate(lines):
+    # One pass over the whole text finds the lines that may be anything but kept as they are: those holding
+    # icons or page tools, those that open as furniture does (see `_may_be_furniture`), those naming a 报告
+    # (a title, or a page header repeating it) and those holding residue. Only they are looked at, in order.
+    whole = "\n" + "\n".join(line.text for line in lines)  # each line after a line break
+    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=1))
+    flagged = _lines_holding(starts, whole, _ICONS, _DISTINCT_TOOLS)
+    visited = sorted(flagged | _lines_holding(starts, whole, _OPENS_AS_FURNITURE, _REPORT, _RESIDUE_START))
+    done = 0
+    for index in visited:
+        kept.extend(lines[done:index])
+        done = index + 1
+        line = lines[index]
         stripped = line.text.strip()
         if stripped.startswith(ESCAPE):
             kept.append(line)  # written as prose on purpose: never furniture
@@ -171,7 +176,7 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         if what is not None:
             notes.append(Note(code="page-furniture", message=f"{what} dropped", line=line.number))
             continue
-        if residue and _RESIDUE.search(line.text):
+        if _RESIDUE.search(line.text):
             found = ", ".join(_RESIDUE.findall(line.text))
             notes.append(
                 Note(
@@ -182,21 +187,21 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             )
             line = Line(line.number, _RESIDUE.sub("", line.text))
         kept.append(line)
+    kept.extend(lines[done:])
     if _DISTINCT_TOOLS.search(whole) is None:
         return kept, notes  # no line holds page tools: no site footer opens
     return _without_site_footer(lines, kept, notes), notes
 
 
-def _lines_holding(lines: list[Line], whole: str, *patterns: re.Pattern[str]) -> set[int]:
-    """The indices of the *lines* (joined by line breaks in *whole*) in which one of *patterns* is found.
-
-    None of the patterns matches a line break, so each match lies within one line.
+def _lines_holding(starts: list[int], whole: str, *patterns: re.Pattern[str]) -> set[int]:
+    """The indices of the lines (each after a line break in *whole*, starting at *starts*) where one of
+    *patterns* is found: where its match ends (a match may open with the line break before its line, and no
+    match goes on past its line).
     """
-    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=0))
     found: set[int] = set()
     for pattern in patterns:
         for match in pattern.finditer(whole):
-            found.add(bisect_right(starts, match.start()) - 1)
+            found.add(bisect_right(starts, match.end() - 1) - 1)
     return found
 
 
@@ -205,6 +210,11 @@ def _lines_holding(lines: list[Line], whole: str, *patterns: re.Pattern[str]) ->
 # date opens with a digit (any decimal digit, as \d) and holds a slash or a dash.
 _DASHES = frozenset("-－—–")
 _ADDRESS_OPENERS = frozenset("hHwW")
+# The lines `_may_be_furniture` may accept, and more (web furniture holds page tools, but 【打印】 and 【关闭】).
+# After the line break before the line: a search skips from one line break to the next.
+_OPENS_AS_FURNITURE = re.compile(r"\n[^\S\n]*+(?:\d[^\n]*[/-]|[-－—–][^\n]{2}|第[^\n]*页|[hHwW]|【(?:打印|关闭)】)")
+_REPORT = re.compile("报告")
+_RESIDUE_START = re.compile(re.escape("[bookmark:"))
 
 
 def _may_be_furniture(stripped: str) -> bool:
