@@ -54,19 +54,20 @@ def split_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # A word processor's manual line break (vertical tab) inside a paragraph reads as a space.
     text = text.replace("\v", " ")
-    lines = [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
     if not text.strip():
         raise ParseError("the text is empty: expected a report", line=1)
-    for line in lines:
-        found = _BINARY.search(line.text)
-        if found:
-            raise ParseError(
-                "binary data: expected the text of a report",
-                line=line.number,
-                column=found.start() + 1,
-                source_line=_printable(line.text),
-            )
-    return lines
+    # One search of the whole text: its first control character is the first of its first line holding one.
+    found = _BINARY.search(text)
+    if found:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        raise ParseError(
+            "binary data: expected the text of a report",
+            line=text.count("\n", 0, start) + 1,
+            column=found.start() - start + 1,
+            source_line=_printable(text[start : end if end >= 0 else len(text)]),
+        )
+    return [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
 
 
 def _printable(text: str) -> str:
