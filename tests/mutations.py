@@ -1031,9 +1031,21 @@ def ambiguous(printed: Printed) -> bool:
     Values without a label right after a row that is short of cells are the
     same text as that row's own values going on over a line (a page break, a
     narrow column), and in PDF text right before one as well; a value split over two cells in a row that lost a cell is
-    the same text as a row of other values. A mutation that makes either
-    pattern is not a fair test.
+    the same text as a row of other values; in PDF text, a row whose values
+    were all lost is the same text as a blank row. A mutation that makes any
+    of these patterns is not a fair test.
     """
+    if printed.layout == "space":
+        # PDF text prints a blank as nothing: a row whose values were all lost is the same text as a blank row.
+        printing = {
+            str(cell.key).rsplit("/", 1)[0]
+            for s in printed.sections
+            for r in s.rows
+            for cell in r.cells
+            if cell.key and cell.text
+        }
+        if any(str(cell.key).rsplit("/", 1)[0] not in printing for cell in printed.lost):
+            return True
     for section in printed.sections:
         rows = [row for row in section.rows if row.raw is None]
         for before, row in itertools.pairwise(rows):

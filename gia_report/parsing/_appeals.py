@@ -12,6 +12,7 @@ the data row (PDF text).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -56,20 +57,37 @@ class _Segment:
 
 
 def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment]:
-    """The row cut before each of its text cells; every segment with the values after that text."""
+    """The row cut before each of its text cells; every segment with the values after that text.
+
+    A text cell on a line of several texts, its values on a later line, is a
+    header's caption joined to the data row (PDF text), not the label of the
+    values after it: it cuts nothing.
+    """
     columns = table.rows[0].columns
     found: list[_Segment] = []
     current = _Segment(raw, None, None, [], -1)
+    texts_on = Counter(cell.line for cell in raw.cells if is_text(cell))
     for index, cell in enumerate(raw.cells):
         if cell.below:
             continue
         if is_text(cell):
+            if texts_on[cell.line] > 1 and _values_below(raw.cells, index):
+                continue
             found.append(current)
             current = _Segment(raw, _group_of(labels, table, cell.text), labels.column(cell.text, columns), [], index)
             continue
         current.cells.append(cell)
     found.append(current)
     return [segment for segment in found if any(cell.text for cell in segment.cells)]
+
+
+def _values_below(cells: Sequence[Cell], index: int) -> bool:
+    """Whether the first value after the text cell *index* stands on a later line than it."""
+    line = cells[index].line
+    for cell in cells[index + 1 :]:
+        if cell.text and not is_text(cell):
+            return cell.line != line
+    return False
 
 
 def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableReading) -> bool:
