@@ -294,13 +294,16 @@ def read_rows(
 
     for raw in rows:
         cells = list(raw.cells)
+        changed = False
         for line in _header_lines(labels, cells):
             header.add(_column_order(labels, table, line))
             del cells[: len(line)]
+            changed = True
         text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
         if text_at and (parted := _label_and_value(labels, cells[text_at[-1]])) is not None:
             at = text_at[-1]
             cells[at : at + 1] = parted
+            changed = True
             notes.append(
                 Note(
                     code="value-in-label",
@@ -309,6 +312,8 @@ def read_rows(
                     line=parted[1].line,
                 )
             )
+        if changed:
+            raw = TableRow(raw.line, tuple(cells), raw.gap)  # the row as read: its label's index is into these
         if not text_at:
             if any(cell.text for cell in cells):
                 found.append(_Values(raw, cells))
