@@ -1,0 +1,111 @@
+"""The cheap screens of furniture and headings never rule out a line the full tests would accept."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gia_report.catalog import ESCAPE, SECTIONS, read_title
+from gia_report.parsing._result import Note
+from gia_report.parsing._sections import _may_open, heading_of, opens_heading
+from gia_report.parsing._source import (
+    _MAX_CHROME,
+    _RESIDUE,
+    Line,
+    _furniture,
+    _may_be_furniture,
+    _without_site_footer,
+    drop_furniture,
+)
+
+# Characters furniture and headings are made of, and some that are neither: spaces of every kind, digits of
+# other scripts, dashes, slashes, pipes, icons (private use) and the words of page tools.
+_PIECES = st.one_of(
+    st.sampled_from(list(" \t\u3000\u00a0|-－—–/第页hHwW:：。况项1234567890١٢３一二三四五六、.．（）【】")),
+    st.sampled_from(
+        [
+            "[bookmark: _GoBack]",
+            "某局2023年政府信息公开工作年度报告",
+            ESCAPE,
+            "版权所有",
+            "扫一扫在手机上查看当前页面",
+            "打印本页",
+            "关闭窗口",
+            "【打印】",
+            "【关闭】",
+            "打印",
+            "关闭",
+            "http://",
+            "www.",
+            "2024-01-02 10:30",
+            "3/5",
+            "- 3 -",
+            "第 2 页",
+            "共 9 页",
+            "\ue000",
+        ]
+    ),
+    st.sampled_from(
+        [section.heading for section in SECTIONS]
+        + ["总体情况", "其他需要报告的事项", "情况", "一、总体情况：", "总体情况：", "六、其他需要报告的事项。 |"]
+    ),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4E20),
+)
+_TEXTS = st.lists(_PIECES, max_size=8).map("".join)
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_furniture_screen_keeps_every_furniture_line(text: str) -> None:
+    """A line without icons or page tools that `_furniture` would drop passes `_may_be_furniture`."""
+    plain = not any("\ue000" <= char <= "\uf8ff" for char in text)
+    tools = any(word in text for word in ("扫一扫在手机上查看当前页面", "打印本页", "关闭窗口"))
+    if plain and not tools and _furniture(text) is not None:
+        assert _may_be_furniture(text.strip())
+
+
+def _dropped_line_by_line(lines: list[Line]) -> tuple[list[Line], list[Note]]:
+    """Furniture dropped as before the screening: every line tested in full."""
+    kept: list[Line] = []
+    notes: list[Note] = []
+    title: str | None = None
+    for line in lines:
+        stripped = line.text.strip()
+        if stripped.startswith(ESCAPE):
+            kept.append(line)
+            continue
+        what = _furniture(line.text)
+        if what is None and len(stripped) <= _MAX_CHROME and "报告" in stripped:
+            squeezed = "".join(stripped.split())
+            if squeezed == title:
+                what = f"printed page's header {stripped!r}"
+            elif title is None and read_title(squeezed) is not None:
+                title = squeezed
+        if what is not None:
+            notes.append(Note(code="page-furniture", message=f"{what} dropped", line=line.number))
+            continue
+        if _RESIDUE.search(line.text):
+            found = ", ".join(_RESIDUE.findall(line.text))
+            notes.append(
+                Note(code="page-furniture", message=f"word-processor residue {found} dropped", line=line.number)
+            )
+            line = Line(line.number, _RESIDUE.sub("", line.text))
+        kept.append(line)
+    return _without_site_footer(lines, kept, notes), notes
+
+
+@settings(max_examples=300)
+@given(st.lists(_TEXTS, max_size=8))
+def test_screened_drop_is_the_full_drop(texts: list[str]) -> None:
+    """Dropping furniture keeps and notes exactly the lines that testing every line in full does."""
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    assert drop_furniture(lines) == _dropped_line_by_line(lines)
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_heading_screen_keeps_every_heading(text: str) -> None:
+    """A line that is a heading, or may open a broken one, passes `_may_open`."""
+    line = Line(1, text)
+    if heading_of(line) is not None or opens_heading(text):
+        assert _may_open(line)
