@@ -58,7 +58,7 @@ class _Item:
     """One row of the grid as the mending sees it."""
 
     raw: TableRow
-    kind: str  # "labelled", "values", "blank", "unknown", "text", "numbers", "number"
+    kind: str  # "labelled", "values", "blank", "unknown"; outside the tables "text", "numbers", "number", "caption"
     row: Row | None = None
     complete: bool = False
 
@@ -71,53 +71,21 @@ def mend(table: Table, grid: Grid, lines: Sequence[Line], notes: list[Note]) -> 
     """
     if grid.layout is not Layout.PIPE or table.key == "appeals" or not is_markdown(lines):
         return grid
-    if any(row.optional for row in table.rows) and _prints_optional(table, grid):
-        return grid  # （六）其他处理 as one row: which rows the catalog has between two others is not known
     labels = labels_of(table)
     outside = {line.number for line in lines if "|" not in line.text}
     items = [_item(labels, table, raw, raw.line in outside) for raw in grid.rows]
-    order = [row.key for row in table.rows if not row.optional]
-    place = {key: index for index, key in enumerate(order)}
-    replaced = {key for row in table.rows if row.optional for key in row.replaces}
-    labelled = [i for i, item in enumerate(items) if item.kind == "labelled"]
-    places = [place.get(_key(items[i]), -1) for i in labelled]
-    if len(places) < 2 or -1 in places or places != sorted(set(places)):
-        return grid  # the labelled rows are not printed in the catalog's order (or one is an optional row)
-    hybrid = not any(_key(items[i]) in replaced for i in labelled)
-    mentions = _mentions(labels, table, items)
-    given: dict[int, tuple[Row, int, _Item, _Item]] = {}  # a row of values → its row, its label's line, A and B
-    dropped: set[int] = set()
-    for a, b in pairwise(labelled):
-        between = range(a + 1, b)
-        values = [i for i in between if items[i].kind == "values"]
-        if not values or not items[a].complete:
-            continue
-        if any(items[i].kind in ("unknown", "numbers", "blank", "labelled") for i in between):
-            continue
-        rows = [table.row(key) for key in order[place[_key(items[a])] + 1 : place[_key(items[b])]]]
-        if len(rows) != len(values) or (hybrid and any(row.key in replaced for row in rows)):
-            continue
-        if any(len(items[i].raw.cells) != len(row.columns) for i, row in zip(values, rows, strict=True)):
-            continue
-        found = [mentions.get(row.key) for row in rows]
-        if any(mention is None for mention in found):
-            continue
-        for i, row, mention in zip(values, rows, found, strict=True):
-            assert mention is not None
-            given[i] = (row, items[mention[0]].raw.line, items[a], items[b])
-            dropped.update(mention)
-        dropped.update(i for i in between if items[i].kind in ("text", "number"))
-    if not given:
-        return grid
+    given, used = _given(table, labels, grid, items)
     mended: list[TableRow] = []
     for i, item in enumerate(items):
-        if i in dropped:
+        raw = item.raw
+        if item.kind in ("text", "number"):
+            if i not in used:
+                notes.append(_dropped(item))
             continue
         if i not in given:
-            mended.append(item.raw)
+            mended.append(raw)
             continue
         row, label_line, before, after = given[i]
-        raw = item.raw
         mended.append(TableRow(raw.line, (Cell(row.label, raw.line, 1), *raw.cells)))
         notes.append(
             Note(
@@ -131,6 +99,66 @@ def mend(table: Table, grid: Grid, lines: Sequence[Line], notes: list[Note]) -> 
             )
         )
     return attrs.evolve(grid, rows=tuple(mended))
+
+
+def _dropped(item: _Item) -> Note:
+    """The note for a line of text between the pieces of a markdown table, which is no row."""
+    text = item.raw.cells[0].text if item.raw.cells else ""
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    if item.kind == "number":
+        return Note(
+            code="page-furniture",
+            message=f"the number {shown!r} on a line of its own between the pieces of a markdown table (a page "
+            "number) is no value: not read",
+            line=item.raw.line,
+        )
+    return Note(
+        code="unknown-row",
+        message=f"text {shown!r} between the pieces of a markdown table is no row (a label's cell pulled out of "
+        "the table is read only where the table's rows prove whose it is): not read",
+        line=item.raw.line,
+    )
+
+
+_Given = dict[int, tuple[Row, int, _Item, _Item]]
+
+
+def _given(table: Table, labels: TableLabels, grid: Grid, items: Sequence[_Item]) -> tuple[_Given, set[int]]:
+    """The rows of values given their row back (each with its row, its label's line, A and B), and the lines used."""
+    given: _Given = {}
+    used: set[int] = set()
+    if any(row.optional for row in table.rows) and _prints_optional(table, grid):
+        return given, used  # （六）其他处理 as one row: which rows the catalog has between two others is not known
+    order = [row.key for row in table.rows if not row.optional]
+    place = {key: index for index, key in enumerate(order)}
+    replaced = {key for row in table.rows if row.optional for key in row.replaces}
+    labelled = [i for i, item in enumerate(items) if item.kind == "labelled"]
+    places = [place.get(_key(items[i]), -1) for i in labelled]
+    if len(places) < 2 or -1 in places or places != sorted(set(places)):
+        return given, used  # the labelled rows are not printed in the catalog's order (or one is an optional row)
+    hybrid = not any(_key(items[i]) in replaced for i in labelled)
+    mentions = _mentions(labels, [table.row(key) for key in order], items)
+    for a, b in pairwise(labelled):
+        between = range(a + 1, b)
+        values = [i for i in between if items[i].kind == "values"]
+        if not values or not items[a].complete:
+            continue
+        if any(items[i].kind in ("unknown", "numbers", "blank") for i in between):
+            continue
+        rows = [table.row(key) for key in order[place[_key(items[a])] + 1 : place[_key(items[b])]]]
+        if len(rows) != len(values) or (hybrid and any(row.key in replaced for row in rows)):
+            continue
+        if any(len(items[i].raw.cells) != len(row.columns) for i, row in zip(values, rows, strict=True)):
+            continue
+        found = [mentions.get(row.key) for row in rows]
+        if any(mention is None for mention in found):
+            continue
+        for i, row, mention in zip(values, rows, found, strict=True):
+            assert mention is not None
+            given[i] = (row, items[mention[0]].raw.line, items[a], items[b])
+            used.update(mention)
+        used.update(i for i in between if items[i].kind in ("text", "number"))
+    return given, used
 
 
 def _key(item: _Item) -> str:
@@ -160,7 +188,11 @@ def _item(labels: TableLabels, table: Table, raw: TableRow, outside: bool) -> _I
         numbers = [word for word in words if looks_like_value(word) and any(ch.isdigit() for ch in word)]
         if numbers and len(words) == 1:
             return _Item(raw, "number")
-        return _Item(raw, "numbers" if numbers else "text")
+        if numbers:
+            return _Item(raw, "numbers")  # a row printed as text (行政许可 97): the table reader reads it
+        if labels.is_header(text) and labels.row(text, similar=False) is None:
+            return _Item(raw, "caption")  # a header caption: it may tell the columns' order
+        return _Item(raw, "text")
     text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
     if not text_at:
         return _Item(raw, "values" if any(cell.text for cell in cells) else "blank")
@@ -171,12 +203,13 @@ def _item(labels: TableLabels, table: Table, raw: TableRow, outside: bool) -> _I
     return _Item(raw, "labelled", row, len(cells) - label_at - 1 >= len(row.columns))
 
 
-def _mentions(labels: TableLabels, table: Table, items: Sequence[_Item]) -> dict[str, tuple[int, ...]]:
-    """For each row whose label a line of text begins (its numbering and text, cut at the line's end), those lines.
+def _mentions(labels: TableLabels, rows: Sequence[Row], items: Sequence[_Item]) -> dict[str, tuple[int, ...]]:
+    """For each of *rows* whose label a line of text begins (numbering and text, cut at the line's end), those lines.
 
     The lines are the first that so mentions the row and the lines after it
     that carry its label on; a line that mentions several rows is given to none.
     """
+    by_key = {row.key: row for row in rows}
     found: dict[str, tuple[int, ...]] = {}
     taken: set[int] = set()
     for index, item in enumerate(items):
@@ -185,14 +218,14 @@ def _mentions(labels: TableLabels, table: Table, items: Sequence[_Item]) -> dict
         text = normalize_label(item.raw.cells[0].text if item.raw.cells else "")
         if len(text) > 2 * labels.longest + 20:
             continue
-        rows = {row.key: rest for row in table.rows if (rest := _mention(text, row)) is not None}
-        if len(rows) != 1:
+        named = {row.key: rest for row in rows if (rest := _mention(text, row)) is not None}
+        if len(named) != 1:
             continue
-        ((key, rest),) = rows.items()
+        ((key, rest),) = named.items()
         if key in found:
             continue
         lines = [index]
-        label = normalize_label(table.row(key).label)
+        label = normalize_label(by_key[key].label)
         joined = rest
         for later in range(index + 1, len(items)):
             if items[later].kind != "text":
