@@ -27,8 +27,9 @@ import re
 from ..errors import ParseError
 from ._document import Document, Form
 from ._layout_collapsed import reline
+from ._layout_pipe import is_rule
 from ._result import Layout
-from ._source import decode, drop_furniture, split_lines
+from ._source import Line, decode, drop_furniture, split_lines
 
 __all__ = ["read_document", "refuse_binary", "sniff"]
 
@@ -65,6 +66,8 @@ _PAGE_START = re.compile(
 )
 _PAGE_ANYWHERE = re.compile(r"<html[\s>]|<!doctype\s+html", re.IGNORECASE)
 _SNIFF = 4096
+#: A markdown heading: up to three spaces, one to six ``#``, a space, its text.
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
 def _ole_form(data: bytes) -> str:
@@ -159,8 +162,22 @@ def read_document(data: str | bytes) -> Document:
 
 
 def _read_text(data: str | bytes, form: Form) -> Document:
-    lines, notes = drop_furniture(split_lines(decode(data)))
+    lines, notes = drop_furniture(_unmark_headings(split_lines(decode(data))))
     relined = reline(lines, notes)
     if relined is not None:
         return Document(blocks=tuple(relined), form=form, notes=tuple(notes), layout=Layout.COLLAPSED)
     return Document(blocks=tuple(lines), form=form, notes=tuple(notes))
+
+
+def _unmark_headings(lines: list[Line]) -> list[Line]:
+    """*lines* with the ``#`` of markdown headings (``## 三、收到和处理…``) taken off, in a markdown text.
+
+    Only a text holding a markdown table (a ``|---|`` rule line) is markdown:
+    elsewhere a line's ``#`` is its text.
+    """
+    if not any("-" in line.text and is_rule(line.text) for line in lines):
+        return lines
+    return [
+        Line(line.number, found.group(1)) if (found := _HEADING.match(line.text)) is not None else line
+        for line in lines
+    ]

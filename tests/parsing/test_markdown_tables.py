@@ -120,3 +120,22 @@ class TestMarkdown:
         assert "\n| 1 |  | 2 |  | 3 | 0 | 4 | 0 | 0 | 4 |" in markdown
         read = gia_report.parse(markdown).appeals
         assert read.review == review and read.litigation_direct == direct
+
+
+def test_markdown_headings_are_the_report_s_headings_and_title() -> None:
+    """`# title` and `## 二、…` headings of a markdown report are its title and sections, without their '#'."""
+    report = Report(format_version="2021", agency="某局", year=2023)
+    text = _markdown(gia_report.dumps(report, "pipe")).replace("| 规章 |  |  |  |", "| 规章 | 1 | 2 | 3 |")
+    headings = ("一、", "二、", "三、", "四、", "五、", "六、")
+    marked = "# " + "\n".join("## " + line if line.startswith(headings) else line for line in text.split("\n"))
+    assert "\n## 三、收到和处理政府信息公开申请情况\n" in marked
+    read = gia_report.parse(marked)
+    assert (read.agency, read.year) == ("某局", 2023)
+    assert isinstance(read.active, Active2021)
+    assert read.active.regulations.in_force == 3
+
+
+def test_a_hash_outside_markdown_is_text() -> None:
+    """Without a markdown table, a line's '#' is its text: the headings of a pipe report are read as before."""
+    text = gia_report.dumps(Report(format_version="2021", agency="某局", year=2023), "pipe")
+    assert gia_report.parse(text.replace("规章 |  |  |  |", "规章 | 1 | 2 | 3 |")).agency == "某局"
