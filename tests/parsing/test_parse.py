@@ -306,7 +306,7 @@ def test_appeals_blank_cell_placement_is_noted() -> None:
     row = "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
     assert row in text
     result = gia_report.parse_with_notes(
-        text.replace(row, "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  |")
+        text.replace(row, "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||")  # 14 values, 2 empty cells
     )
     assert result.report.appeals.litigation_after_review.total is None
     assert result.report.appeals.review.total == 1

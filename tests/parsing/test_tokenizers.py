@@ -35,14 +35,14 @@ class TestPipe:
     """The pipe layout: cells between | on one line, padding at the end."""
 
     def test_trailing_padding_gives_empty_cells(self) -> None:
-        """`| 0 | ||` ends in empty cells; cells are stripped of their spaces."""
+        """`| 0 | ||` ends in empty cells, the last '|' closing the row; cells are stripped of their spaces."""
         rows = _layout_pipe.tokenize(_lines("行政许可 | 0 | ||"))
-        assert _texts(rows) == [["行政许可", "0", "", "", ""]]
+        assert _texts(rows) == [["行政许可", "0", "", ""]]
 
     def test_wrapped_header_words_stay_in_their_cell(self) -> None:
         """A header cell broken by a space (`商业 企业`) is one cell."""
         rows = _layout_pipe.tokenize(_lines("商业 企业 | 科研 机构 |"))
-        assert _texts(rows) == [["商业 企业", "科研 机构", ""]]
+        assert _texts(rows) == [["商业 企业", "科研 机构"]]
 
 
 class TestBlankLine:
