@@ -904,7 +904,7 @@ def appeals_swap_litigation(draw: st.DrawFn, printed: Printed) -> Printed | None
     cells = list(rows[header].cells)
     first, second = (next(j for j, cell in enumerate(cells) if cell.text == group) for group in groups)
     cells[first], cells[second] = cells[second], cells[first]
-    rows[header] = attrs.evolve(rows[header], cells=tuple(cells))
+    rows[header] = attrs.evolve(rows[header], cells=tuple(cells), order=True)
     values = rows[data[0]].cells
     rows[data[0]] = attrs.evolve(rows[data[0]], cells=(*values[:5], *values[10:], *values[5:10]))
     return printed.replace("appeals", tuple(rows))

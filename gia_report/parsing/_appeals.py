@@ -22,7 +22,7 @@ from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label
 from ._placing import Check, Placement, Placer
-from ._reading import TableReading, check_of, placed_cells, store
+from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
 from ._rows import is_text
 
@@ -329,14 +329,10 @@ def _read_labelled_appeals(
         row = segment.group
         assert row is not None
         if row.key in reading.found:
-            reading.notes.append(
-                Note(
-                    code="duplicate-row",
-                    message=f"row {row.label} printed again (first at line {reading.found[row.key]}); not read",
-                    line=segment.raw.line,
-                    cells=keys[row.key],
-                )
-            )
+            again = placer.place(width, segment.cells, segment.label_at)
+            first = reading.found[row.key]
+            what = f"row {row.label}"
+            printed_again(what, columns, keys[row.key], segment.cells, again, first, segment.raw.line, reading)
             continue
         reading.found[row.key] = segment.raw.line
         placement = placer.place(width, segment.cells, segment.label_at, checks[row.key])

@@ -25,7 +25,9 @@ blank is an empty cell too. Where the values go is decided in this order:
 7. a row of at most one cell per column is read as printed (``exact``, or its
    first cells, the last not printed: ``short``), unless rows whose label
    stands in the same cell print more cells than values: then its structural
-   cells may be the ones missing, and nothing is placed.
+   cells may be the ones missing, and nothing is placed (where the layout pads
+   rows on the right only, a row of one cell per column has no structural
+   cell to miss: it is read as printed).
 
 Where several placements remain, the row's printed identity (总计 equals the
 sum of its parts, an `Equation` of the catalog) chooses, if exactly one of them
@@ -141,7 +143,7 @@ class Placer:
             if not windows:
                 return _unplaced("no run of cells holds every value")
             return _tie(windows, cells, check, "blank cells leave more than one way to place the values")
-        if self.longest[(count, label_at)] > count:
+        if self.longest[(count, label_at)] > count and not (self.trailing_only and len(cells) == count):
             # Rows whose label stands in the same cell print structural cells: counting cannot place this one.
             return _unplaced("the table's rows print empty structural cells, and this row too few to place")
         if len(cells) == count:

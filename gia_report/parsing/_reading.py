@@ -142,3 +142,52 @@ def store(
                     cells=[key],
                 )
             )
+
+
+def printed_again(
+    what: str,
+    columns: Sequence[Column],
+    keys: Sequence[str],
+    cells: Sequence[Cell],
+    placement: Placement,
+    first_line: int,
+    line: int,
+    reading: TableReading,
+) -> None:
+    """A row printed a second time, its *cells* placed by *placement*: the first printing stands where they agree.
+
+    Where the two printings give a cell different values, which one is right
+    is not known: the cell is left blank, with a ``conflicting-row`` note.
+    A second printing whose values cannot be placed contradicts nothing.
+    """
+    shown = " | ".join(cell.text for cell in cells if cell.text)
+    if not shown:
+        return
+    differ = []
+    if placement.offsets is not None:
+        for key, column, offset in zip(keys, columns, placement.offsets, strict=True):
+            value = None if offset is None else read_cell(cells[offset].text, column).value
+            if value != reading.values.get(key):
+                differ.append(key)
+    if not differ:
+        reading.notes.append(
+            Note(
+                code="duplicate-row",
+                message=f"{what} printed again (first at line {first_line}); values {shown!r} not read",
+                line=line,
+                cells=list(keys),
+            )
+        )
+        return
+    for key in differ:
+        reading.values[key] = None
+        reading.sources.pop(key, None)
+    reading.notes.append(
+        Note(
+            code="conflicting-row",
+            message=f"{what} printed again (first at line {first_line}) with other values ({shown!r}): the cells "
+            "the two printings give different values are left blank",
+            line=line,
+            cells=differ,
+        )
+    )

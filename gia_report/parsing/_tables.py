@@ -27,7 +27,7 @@ from ._columns import by_map, column_maps
 from ._document import Grid
 from ._labels import labels_of
 from ._placing import Placement, Placer
-from ._reading import TableReading, check_of, placed_cells, store
+from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
 from ._rows import PrintedRow, read_rows
 
@@ -98,17 +98,11 @@ def _place_row(
     row, match = printed.row, printed.match
     keys = [f"{table.key}/{row.key}/{column.key}" for column in printed.columns]
     if row.key in reading.found:
-        shown = " | ".join(cell.text for cell in printed.after if cell.text)
-        if shown:
-            reading.notes.append(
-                Note(
-                    code="duplicate-row",
-                    message=f"row {row.label} printed again (first at line {reading.found[row.key]}); "
-                    f"values {shown!r} not read",
-                    line=printed.raw.line,
-                    cells=keys,
-                )
-            )
+        again = placer.place(len(printed.columns), printed.after, printed.label_at)
+        if printed.problem is not None:
+            again = Placement(None, "", printed.problem)
+        first = reading.found[row.key]
+        printed_again(f"row {row.label}", printed.columns, keys, printed.after, again, first, printed.raw.line, reading)
         return
     reading.found[row.key] = printed.raw.line
     if match.how != "exact":

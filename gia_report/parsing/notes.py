@@ -152,6 +152,13 @@ NOTE_CODES: Mapping[str, NoteCode] = _codes(
         description="A row label was printed again; the values of the second are not read.",
     ),
     NoteCode(
+        code="conflicting-row",
+        title="row printed twice with other values",
+        description="A row label was printed again with values that differ from the first printing's: "
+        "which is right is not known, and the cells where they differ are blank.",
+        blank=True,
+    ),
+    NoteCode(
         code="unknown-row",
         title="row matching no label",
         description="A table row whose label matches no row of the table was not read.",

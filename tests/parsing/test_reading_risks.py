@@ -376,3 +376,24 @@ def test_values_without_a_label_do_not_continue_a_row_across_a_header() -> None:
     assert normative.in_force in (None, 5) and normative.repealed in (None, 5)
     assert result.report.active.licensing.decisions is None
     assert any(note.code == "unplaced-cells" and note.line is not None for note in result.notes)
+
+
+def test_a_row_printed_twice_with_other_values_leaves_the_differing_cells_blank() -> None:
+    """规章 printed twice, 1 2 3 then 1 5 3: 1 and 3 stand, the middle cell is blank with a note naming it."""
+    text = _blank_tab(("规章", "规章\t1\t2\t3\n规章\t1\t5\t3"))
+    result = gia_report.parse_with_notes(text)
+    regulations = result.report.active.regulations
+    assert isinstance(regulations, DocumentCounts)
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, None, 3)
+    conflicts = [note for note in result.notes if note.code == "conflicting-row"]
+    assert [tuple(note.cells) for note in conflicts] == [("active/regulations/repealed",)]
+
+
+def test_a_row_printed_twice_alike_reads_its_values() -> None:
+    """规章 printed twice with the same values reads them, with a duplicate-row note."""
+    text = _blank_tab(("规章", "规章\t1\t2\t3\n规章\t1\t2\t3"))
+    result = gia_report.parse_with_notes(text)
+    regulations = result.report.active.regulations
+    assert isinstance(regulations, DocumentCounts)
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 2, 3)
+    assert "duplicate-row" in [note.code for note in result.notes]
