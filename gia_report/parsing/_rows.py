@@ -279,10 +279,11 @@ def read_rows(
     (PDF text), so the cells after a label may be another row's values.
     """
     header = _Header(table)
-    found: list[PrintedRow | _Values | None] = []  # None: a header row, which no row continues across
+    found: list[PrintedRow | _Values | None] = []  # None: a header or unknown row, which no row continues across
     held: TableRow | None = None
 
     def unknown(raw: TableRow) -> None:
+        found.append(None)  # no row is continued across a row that is not read
         shown = " | ".join(cell.text for cell in raw.cells if cell.text)
         notes.append(
             Note(
@@ -387,7 +388,8 @@ def _early_labels(
 
 
 def _continued(found: list[PrintedRow | _Values | None], notes: list[Note], joined_lines: bool) -> list[PrintedRow]:
-    """The labelled rows, each with the rows of values without a label that continue it (not across a header)."""
+    """The labelled rows, each with the rows of values without a label that continue it (never across a row
+    printed between them that is a header or is not read)."""
     printed: list[PrintedRow] = []
     index = 0
     while index < len(found):

@@ -448,3 +448,28 @@ def test_pdf_text_appeals_caption_joined_to_the_values_is_no_label() -> None:
         **_row("appeals", "litigation_after_review", None, None, None, None, None, columns=_APPEALS),
     }
     assert _misread(text, printed) == {}
+
+
+def test_values_do_not_continue_a_row_across_a_row_not_read() -> None:
+    """Markdown: a label cut (4.无正当理由大量反复 / 申请 …), then a row's values without its label: not the first's."""
+    rows = {
+        "rejected_excessive": (100, 98, 409, None, None, 110, 717),
+        "rejected_confirmation": (0, *[None] * 3, 400, 158, 558),
+    }
+    requests = Requests(**{key: RequestRow(**dict(zip(_APPLICANTS, v, strict=True))) for key, v in rows.items()})
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
+    text = _blank_report(
+        "markdown",
+        (
+            "|  | 4.无正当理由大量反复申请 | 100 | 98 | 409 |  |  | 110 | 717 |",
+            "|  | 4.无正当理由大量反复\n| 申请 | 100 | 98 | 409 |  |  | 110 | 717 |",
+        ),
+        (
+            "|  | 5.要求行政机关确认或重新出具已获取信息 | 0 |  |  |  | 400 | 158 | 558 |",
+            "| 0 |  |  |  | 400 | 158 | 558 |",
+        ),
+        report=report,
+    )
+    # Read before the fix: rejected_excessive = (0, None, None, None, 400, 158, 558), the next row's values.
+    printed = {**_row("requests", "rejected_excessive", *rows["rejected_excessive"])}
+    assert _misread(text, printed) == {}
