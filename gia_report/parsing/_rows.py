@@ -64,6 +64,8 @@ class PrintedRow:
     problem: str | None = None
     #: The label as printed, its cells joined (and the line it was begun on, for a wrapped one).
     label: str = ""
+    #: Whether a header row before it named its columns (their order is then the header's).
+    named: bool = False
 
     def key(self, column: Column) -> str:
         """The public key of this row's cell in *column*."""
@@ -258,16 +260,20 @@ class _Header:
         if [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
             self.contrary = order
 
-    def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None]:
-        """The columns of *row* in printed order, or why that order cannot be known."""
+    def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
+        """The columns of *row* in printed order, why that order cannot be known, and whether a header named them."""
         keys = {column.key for column in row.columns}
         for order in reversed(self.orders):
             if keys <= set(order):
-                return tuple(row.column(key) for key in order if key in keys), None
-        if self.contrary and keys & set(self.contrary):
+                return tuple(row.column(key) for key in order if key in keys), None, True
+        return row.columns, self.against(row), False
+
+    def against(self, row: Row) -> str | None:
+        """Why the national order of *row*'s columns cannot be trusted: a header line printing them otherwise."""
+        if self.contrary and {column.key for column in row.columns} & set(self.contrary):
             shown = "、".join(self.contrary)
-            return row.columns, f"the header prints its columns in another order ({shown}) over several lines"
-        return row.columns, None
+            return f"the header prints its columns in another order ({shown}) over several lines"
+        return None
 
 
 def read_rows(
@@ -354,6 +360,11 @@ def read_rows(
         found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at, label))
     if held is not None:
         unknown(held)
+    for item in found:
+        # A header line printing the columns in another order, even after a row (a row moved into the
+        # header), leaves the national order of a row no header named untrusted.
+        if isinstance(item, PrintedRow) and not item.named and item.problem is None:
+            item.problem = header.against(item.row)
     return _continued(found, notes, joined_lines)
 
 
@@ -361,8 +372,8 @@ def _printed(
     table: Table, header: _Header, raw: TableRow, match: LabelMatch, after: list[Cell], label_at: int, label: str
 ) -> PrintedRow:
     row = table.row(match.key)
-    columns, problem = header.columns(row)
-    return PrintedRow(raw, row, match, after, columns, label_at, problem, label)
+    columns, problem, named = header.columns(row)
+    return PrintedRow(raw, row, match, after, columns, label_at, problem, label, named)
 
 
 def _early_labels(

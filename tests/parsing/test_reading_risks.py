@@ -397,3 +397,17 @@ def test_a_row_printed_twice_alike_reads_its_values() -> None:
     assert isinstance(regulations, DocumentCounts)
     assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 2, 3)
     assert "duplicate-row" in [note.code for note in result.notes]
+
+
+def test_a_row_printed_inside_a_header_in_another_order_is_not_read_in_national_order() -> None:
+    """A row between the header's lines, the second swapping 商业企业 and 科研机构, is not read in national order."""
+    captions = "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"
+    moved = "（三）不予公开\t1.属于国家秘密\t1\t2\t3\t4\t5\t6\t21"
+    text = _blank_tab(
+        ("1.属于国家秘密", ""),
+        (captions, moved + "\n" + captions.replace("商业企业\t科研机构", "科研机构\t商业企业")),
+    )
+    assert text.count("1.属于国家秘密") == 1 and moved + "\n\t\t\t科研机构" in text
+    result = gia_report.parse_with_notes(text)
+    # Under the swapped captions 2 is research's and 3 commercial's.
+    _blank_or_noted(result, "withheld_state_secret", (1, 3, 2, 4, 5, 6, 21))
