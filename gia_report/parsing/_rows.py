@@ -155,20 +155,25 @@ _MERGED_CAPTIONS = 60
 
 
 def _captions_in(labels: TableLabels, text: str) -> list[str] | None:
-    """The two or more header captions *text* is made of, in printed order, or ``None``."""
+    """The two or more header captions *text* is made of, in printed order, or ``None``.
+
+    Worked from the end: ``split[i]`` is how ``text[i:]`` is made of captions,
+    so the work is quadratic in the (bounded) length whatever the captions.
+    """
     if len(text) > _MERGED_CAPTIONS:
         return None
-    for cut in range(1, len(text)):
-        head = text[:cut]
-        if not labels.is_header(head) or _is_row_label(labels, head):
-            continue
-        rest = text[cut:]
-        if labels.is_header(rest) and not _is_row_label(labels, rest):
-            return [head, rest]
-        more = _captions_in(labels, rest)
-        if more is not None:
-            return [head, *more]
-    return None
+    split: dict[int, list[str]] = {len(text): []}
+    for start in range(len(text) - 1, -1, -1):
+        for end in range(start + 1, len(text) + 1):
+            if end in split and _is_caption_text(labels, text[start:end]):
+                split[start] = [text[start:end], *split[end]]
+                break
+    found = split.get(0)
+    return found if found is not None and len(found) > 1 else None
+
+
+def _is_caption_text(labels: TableLabels, text: str) -> bool:
+    return labels.is_header(text) and not _is_row_label(labels, text)
 
 
 def _is_header_row(labels: TableLabels, texts: list[Cell], values: list[Cell]) -> bool:
@@ -226,7 +231,7 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
 
 
 def _is_caption(labels: TableLabels, cell: Cell) -> bool:
-    return is_text(cell) and labels.is_header(cell.text) and not _is_row_label(labels, cell.text)
+    return is_text(cell) and _is_caption_text(labels, cell.text)
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
