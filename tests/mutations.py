@@ -463,7 +463,14 @@ def merge_label_and_value(draw: st.DrawFn, printed: Printed) -> Printed | None:
     # last cell was stripped, and no reader can tell them apart.
     places = _places(
         printed,
-        lambda r: r.is_data and r.label is not None and r.values[0] == r.label + 1 and bool(r.cells[r.label + 1].text),
+        lambda r: (
+            r.is_data
+            and r.label is not None
+            and r.values[0] == r.label + 1
+            and bool(r.cells[r.label + 1].text)
+            # Merged again, two numbers would run together: the same text as one number, which no reader can split.
+            and not r.cells[r.label].text[-1:].isdigit()
+        ),
     )
     if not places:
         return None
