@@ -348,6 +348,19 @@ def _row_at(printed: Printed, where: tuple[str, int]) -> Row:
     return printed.section(where[0]).rows[where[1]]
 
 
+def _labelled_row(
+    draw: st.DrawFn, printed: Printed, keep: Callable[[Row], bool]
+) -> tuple[tuple[str, int], Row, int] | None:
+    """A row drawn among the labelled rows *keep* selects: where it stands, the row and its label's index."""
+    places = _places(printed, keep)
+    if not places:
+        return None
+    where = _pick(draw, places)
+    row = _row_at(printed, where)
+    assert row.label is not None
+    return where, row, row.label
+
+
 def _with_row(printed: Printed, where: tuple[str, int], *rows: Row, lost: tuple[Cell, ...] = ()) -> Printed:
     key, index = where
     old = printed.section(key).rows
@@ -442,13 +455,12 @@ def delete_structural_cell(draw: st.DrawFn, printed: Printed) -> Printed | None:
 @_mutation
 def drop_group_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """The group label (（三）不予公开 …) before a row's label deleted, or blanked."""
-    places = _places(printed, lambda r: r.label is not None and r.label > 0 and bool(r.cells[r.label - 1].text))
-    if not places:
+    picked = _labelled_row(
+        draw, printed, lambda r: r.label is not None and r.label > 0 and bool(r.cells[r.label - 1].text)
+    )
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     if draw(st.booleans()):
         return _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[: i - 1], *row.cells[i:]), label=i - 1))
     cells = list(row.cells)
@@ -461,7 +473,8 @@ def merge_label_and_value(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """A row's label and its first value printed in one cell (a lost separator), with or without a space."""
     # With the first value blank, the merge deletes a value cell: the row is then the same text as one whose
     # last cell was stripped, and no reader can tell them apart.
-    places = _places(
+    picked = _labelled_row(
+        draw,
         printed,
         lambda r: (
             r.is_data
@@ -472,12 +485,9 @@ def merge_label_and_value(draw: st.DrawFn, printed: Printed) -> Printed | None:
             and not r.cells[r.label].text[-1:].isdigit()
         ),
     )
-    if not places:
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     joiner = draw(st.sampled_from(["", " "]))
     merged = Cell(row.cells[i].text + joiner + row.cells[i + 1].text)
     cells = (*row.cells[:i], merged, *row.cells[i + 2 :])
@@ -503,13 +513,10 @@ def merge_header_cells(draw: st.DrawFn, printed: Printed) -> Printed | None:
 @_mutation
 def split_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """A row's label printed over two cells (a word processor's column boundary inside it)."""
-    places = _places(printed, lambda r: r.label is not None and len(r.cells[r.label].text) > 1)
-    if not places:
+    picked = _labelled_row(draw, printed, lambda r: r.label is not None and len(r.cells[r.label].text) > 1)
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     text = row.cells[i].text
     cut = draw(st.integers(1, len(text) - 1))
     cells = (*row.cells[:i], Cell(text[:cut]), Cell(text[cut:]), *row.cells[i + 1 :])
@@ -626,13 +633,10 @@ def _enumerator(label: str) -> re.Match[str] | None:
 
 
 def _relabelled(draw: st.DrawFn, printed: Printed, make: Callable[[str, Any], str | None]) -> Printed | None:
-    places = _places(printed, lambda r: r.label is not None)
-    if not places:
+    picked = _labelled_row(draw, printed, lambda r: r.label is not None)
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     spec = next((r for r in printed.table(where[0]).rows if row.cells[i].text in r.labels), None)
     if spec is None:
         return None
@@ -693,13 +697,10 @@ def relabel_enumerator(draw: st.DrawFn, printed: Printed) -> Printed | None:
 @_mutation
 def label_on_its_own_line(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """A row's label (and group) on a line of its own, its values on the next line, in place or from the start."""
-    places = _places(printed, lambda r: r.is_data and r.label is not None)
-    if not places:
+    picked = _labelled_row(draw, printed, lambda r: r.is_data and r.label is not None)
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     values = row.cells[i + 1 :]
     in_place = draw(st.booleans())
     if in_place:
@@ -775,13 +776,10 @@ def page_footer(draw: st.DrawFn, printed: Printed) -> Printed | None:
 @_mutation
 def drop_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """A row printed without its label (and group): blanked in place, or its cells deleted."""
-    places = _places(printed, lambda r: r.is_data and r.label is not None)
-    if not places:
+    picked = _labelled_row(draw, printed, lambda r: r.is_data and r.label is not None)
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     if draw(st.booleans()):
         cells: tuple[Cell, ...] = (*(Cell("") for _ in range(i + 1)), *row.cells[i + 1 :])
     else:
@@ -931,13 +929,12 @@ def empty_line_between_rows(draw: st.DrawFn, printed: Printed) -> Printed | None
 @_mutation
 def wrap_label(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """A row's label broken over two lines (a line break inside its cell), the values after its second half."""
-    places = _places(printed, lambda r: r.is_data and r.label is not None and len(r.cells[r.label].text) > 3)
-    if not places:
+    picked = _labelled_row(
+        draw, printed, lambda r: r.is_data and r.label is not None and len(r.cells[r.label].text) > 3
+    )
+    if picked is None:
         return None
-    where = _pick(draw, places)
-    row = _row_at(printed, where)
-    i = row.label
-    assert i is not None
+    where, row, i = picked
     text = row.cells[i].text
     found = _enumerator(text)
     cut = draw(st.integers(max(found.end() if found else 1, 1), len(text) - 1))
