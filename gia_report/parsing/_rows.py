@@ -312,18 +312,21 @@ def read_rows(
             del cells[: len(line)]
             changed = True
         text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
-        if text_at and (parted := _label_and_value(labels, cells[text_at[-1]])) is not None:
-            at = text_at[-1]
-            cells[at : at + 1] = parted
-            changed = True
-            notes.append(
-                Note(
-                    code="value-in-label",
-                    message=f"the cell {_shorten(parted[0].text + parted[1].text)!r} holds a label and a value: "
-                    f"{parted[1].text!r} is read as the row's first value",
-                    line=parted[1].line,
+        # The label's cell may hold its first value; text after it (an unreadable value) does not hide it.
+        for at in reversed(text_at):
+            if (parted := _label_and_value(labels, cells[at])) is not None:
+                cells[at : at + 1] = parted
+                changed = True
+                text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+                notes.append(
+                    Note(
+                        code="value-in-label",
+                        message=f"the cell {_shorten(parted[0].text + parted[1].text)!r} holds a label and a "
+                        f"value: {parted[1].text!r} is read as the row's first value",
+                        line=parted[1].line,
+                    )
                 )
-            )
+                break
         if changed:
             raw = TableRow(raw.line, tuple(cells), raw.gap)  # the row as read: its label's index is into these
         if not text_at:

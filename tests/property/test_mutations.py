@@ -19,7 +19,17 @@ from hypothesis import Phase, event, given, settings
 from hypothesis import strategies as st
 
 import gia_report
-from gia_report import Active2021, AppealRow, Appeals, DocumentCounts, RequestRow, Requests
+from gia_report import (
+    Active2019,
+    Active2021,
+    AppealRow,
+    Appeals,
+    DocumentCounts,
+    FeeItemCounts,
+    Procurement,
+    RequestRow,
+    Requests,
+)
 from gia_report.strategies import reports
 from tests.mutations import DUMPED, LAYOUTS, MUTATIONS, Printed, ambiguous, expected, lay_out, render, tables_text
 
@@ -472,4 +482,22 @@ def test_values_do_not_continue_a_row_across_a_row_not_read() -> None:
     )
     # Read before the fix: rejected_excessive = (0, None, None, None, 400, 158, 558), the next row's values.
     printed = {**_row("requests", "rejected_excessive", *rows["rejected_excessive"])}
+    assert _misread(text, printed) == {}
+
+
+def test_a_label_holding_its_first_value_before_a_split_value_moves_no_number() -> None:
+    """PDF text: 政府集中采购 200 (one cell) before an amount split in two reads 00 as no amount."""
+    active = Active2019(
+        fees=FeeItemCounts(items_last_year=393),  # the row before ends in a value
+        procurement=Procurement(projects=200, amount=Decimal("1000000000.00")),
+    )
+    report = gia_report.Report(format_version="2019", agency="某局", year=2019, active=active)
+    split = ("政府集中采购 200 1000000000.00", "政府集中采购 200  1000000000.  00")
+    text = _blank_report("space", split, report=report)
+    # Read before the fix: the label matched by similarity with its value, and amount = 0 from '00'.
+    assert "行政事业性收费 393\n第二十条第（九）项" in text
+    printed: dict[str, Value] = {
+        "active/procurement/projects": 200,
+        "active/procurement/amount": Decimal("1000000000.00"),
+    }
     assert _misread(text, printed) == {}
