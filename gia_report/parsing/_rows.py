@@ -203,31 +203,36 @@ def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | Non
     return Cell(label, cell.line, cell.column), Cell(found.group(1), cell.line, column)
 
 
-def _header_lines(labels: TableLabels, cells: list[Cell]) -> list[list[Cell]]:
-    """The header lines that open a row joined from several printed lines (PDF text), each its cells.
+def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
+    """The header lines inside a row joined from several printed lines (PDF text), each its cells; and the others.
 
     The space layout joins the text lines before a line of values into its row
-    (a label wraps over them); a line of two or more column captions is the
-    table's header, not a label (其他 is a caption there, not 3.其他); so is a
-    line of one caption that names no row (第二十条第（一）项). Only a
-    row that goes on to print values is so parted: a header row of a grid is
-    read whole.
+    (a label wraps over them, a label printed without values stands before a
+    block's header); a line of two or more column captions is the table's
+    header, not a label (其他 is a caption there, not 3.其他); so is a line of
+    one caption that names no row (第二十条第（一）项). Only a line that values
+    follow is so parted: a header row of a grid is read whole.
     """
-    lines: list[list[Cell]] = []
+    last_value = max((i for i, cell in enumerate(cells) if _is_value(cell)), default=-1)
+    headers: list[list[Cell]] = []
+    others: list[Cell] = []
     start = 0
     while start < len(cells):
-        line = cells[start].line
         end = start
-        while end < len(cells) and cells[end].line == line:
+        while end < len(cells) and cells[end].line == cells[start].line:
             end += 1
         texts = cells[start:end]
-        if not any(map(_is_value, cells[end:])) or not all(_is_caption(labels, cell) for cell in texts):
-            break
-        if len(texts) == 1 and labels.row(texts[0].text, similar=False) is not None:
-            break  # 其他 or 总计 alone may be a row's label
-        lines.append(texts)
+        if (
+            end <= last_value
+            and all(_is_caption(labels, cell) for cell in texts)
+            # 其他 or 总计 alone may be a row's label
+            and not (len(texts) == 1 and labels.row(texts[0].text, similar=False) is not None)
+        ):
+            headers.append(texts)
+        else:
+            others.extend(texts)
         start = end
-    return lines
+    return headers, others
 
 
 def _is_caption(labels: TableLabels, cell: Cell) -> bool:
@@ -307,9 +312,11 @@ def read_rows(
     for raw in rows:
         cells = list(raw.cells)
         changed = False
-        for line in _header_lines(labels, cells):
-            header.add(_column_order(labels, table, line))
-            del cells[: len(line)]
+        headers, others = _header_lines(labels, cells)
+        if headers:
+            for line in headers:
+                header.add(_column_order(labels, table, line))
+            cells = others
             changed = True
         text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
         # The label's cell may hold its first value; text after it (an unreadable value) does not hide it.

@@ -26,6 +26,7 @@ from gia_report import (
     Appeals,
     DocumentCounts,
     FeeItemCounts,
+    ItemCounts,
     Procurement,
     RequestRow,
     Requests,
@@ -500,4 +501,20 @@ def test_a_label_holding_its_first_value_before_a_split_value_moves_no_number() 
         "active/procurement/projects": 200,
         "active/procurement/amount": Decimal("1000000000.00"),
     }
+    assert _misread(text, printed) == {}
+
+
+def test_pdf_text_block_header_after_a_row_without_values_orders_the_block() -> None:
+    """PDF text: a block's header in another order, after a row printed without values, places the block's rows."""
+    active = Active2019(other_services=ItemCounts(items_last_year=119, change=49, decisions=26))
+    report = gia_report.Report(format_version="2019", agency="某局", year=2019, active=active)
+    text = _blank_report(
+        "space",
+        ("信息内容  上一年项目数量  本年增/减  处理决定数量", "信息内容  处理决定数量  本年增/减  上一年项目数量"),
+        ("其他对外管理服务事项 119 49 26", "其他对外管理服务事项 26 49 119"),
+        report=report,
+    )
+    assert "规范性文件\n第二十条第（五）项\n信息内容  处理决定数量" in text
+    # Read before the fix: items_last_year = 26, decisions = 119 (the header joined to the row before, unread).
+    printed = _row("active", "other_services", 119, 49, 26, columns=("items_last_year", "change", "decisions"))
     assert _misread(text, printed) == {}
