@@ -270,12 +270,11 @@ def _data_row(
     """
     if not loose:
         return [], 0, None
-    seen: set[int] = set()
     cells: list[Cell] = []
     cut = 0
-    for segment in loose:
-        gap = segment.raw.gap if cells and id(segment.raw) not in seen else 0
-        seen.add(id(segment.raw))
+    for index, segment in enumerate(loose):
+        # The empty lines before a printed row, for the first of its segments (those of one row come together).
+        gap = segment.raw.gap if cells and segment.raw is not loose[index - 1].raw else 0
         if cells:
             notes.append(
                 Note(
@@ -328,14 +327,13 @@ def _read_labelled_appeals(
     for segment in labelled:
         row = segment.group
         assert row is not None
+        placement = placer.place(width, segment.cells, segment.label_at, checks[row.key])
         if row.key in reading.found:
-            again = placer.place(width, segment.cells, segment.label_at)
             first = reading.found[row.key]
             what = f"row {row.label}"
-            printed_again(what, columns, keys[row.key], segment.cells, again, first, segment.raw.line, reading)
+            printed_again(what, columns, keys[row.key], segment.cells, placement, first, segment.raw.line, reading)
             continue
         reading.found[row.key] = segment.raw.line
-        placement = placer.place(width, segment.cells, segment.label_at, checks[row.key])
         if placement.how in ("exact", "filled"):
             placement = attrs.evolve(placement, how="label")
         placed = placed_cells(

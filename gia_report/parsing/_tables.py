@@ -97,12 +97,19 @@ def _place_row(
 ) -> None:
     row, match = printed.row, printed.match
     keys = [f"{table.key}/{row.key}/{column.key}" for column in printed.columns]
+    count = len(printed.columns)
+    mapped = by_map(printed, column_map) if column_map is not None and printed.problem is None else None
+    if printed.problem is not None:
+        placement = Placement(None, "", printed.problem)
+    elif mapped is not None:
+        placement = mapped
+    else:
+        placement = placer.place(count, printed.after, printed.label_at, check_of(printed.columns, equations))
     if row.key in reading.found:
-        again = placer.place(len(printed.columns), printed.after, printed.label_at)
-        if printed.problem is not None:
-            again = Placement(None, "", printed.problem)
+        # Placed as the first printing was, so that the two are compared cell by cell.
         first = reading.found[row.key]
-        printed_again(f"row {row.label}", printed.columns, keys, printed.after, again, first, printed.raw.line, reading)
+        line = printed.raw.line
+        printed_again(f"row {row.label}", printed.columns, keys, printed.after, placement, first, line, reading)
         return
     reading.found[row.key] = printed.raw.line
     if match.how != "exact":
@@ -115,23 +122,15 @@ def _place_row(
                 cells=keys,
             )
         )
-    count = len(printed.columns)
-    mapped = by_map(printed, column_map) if column_map is not None and printed.problem is None else None
-    if printed.problem is not None:
-        placement = Placement(None, "", printed.problem)
-    elif mapped is not None:
-        placement = mapped
-    else:
-        placement = placer.place(count, printed.after, printed.label_at, check_of(printed.columns, equations))
-        if column_map is not None and placement.offsets is not None:
-            reading.notes.append(
-                Note(
-                    code="blank-cells-placed",
-                    message=f"row {row.label}: its cells do not stand under the header's columns; placed as "
-                    "printed in order instead",
-                    line=printed.raw.line,
-                    cells=keys,
-                )
+    if mapped is None and column_map is not None and placement.offsets is not None:
+        reading.notes.append(
+            Note(
+                code="blank-cells-placed",
+                message=f"row {row.label}: its cells do not stand under the header's columns; placed as "
+                "printed in order instead",
+                line=printed.raw.line,
+                cells=keys,
             )
+        )
     placed = placed_cells(f"row {row.label}", printed.after, count, placement, printed.raw.line, keys, reading)
     store(table, row, printed.columns, placed, placement, reading)
