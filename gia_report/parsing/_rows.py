@@ -368,11 +368,21 @@ def read_rows(
             else:
                 held = raw
             continue
+        # PDF text joins label lines to the values after them: text on a later line than the label is the
+        # label of another row that matched nothing, and the values after it are that row's, not this one's.
+        later = (
+            next((i for i in text_at if i > label_at and cells[i].line != cells[label_at].line), None)
+            if joined_lines
+            else None
+        )
         for early, early_at in _early_labels(labels, cells, text_at, first, match):
             early_row = TableRow(cells[early_at].line, raw.cells)
             found.append(_printed(table, header, early_row, early, [], early_at, cells[early_at].text))
         label = begun + "".join(cell.text for cell in cells[first : label_at + 1] if cell.text)
-        found.append(_printed(table, header, raw, match, cells[label_at + 1 :], label_at, label))
+        after = cells[label_at + 1 : later]
+        found.append(_printed(table, header, raw, match, after, label_at, label))
+        if later is not None:
+            unknown(TableRow(cells[later].line, tuple(cells[later:])))
     if held is not None:
         unknown(held)
     for item in found:

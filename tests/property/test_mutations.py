@@ -518,3 +518,17 @@ def test_pdf_text_block_header_after_a_row_without_values_orders_the_block() -> 
     # Read before the fix: items_last_year = 26, decisions = 119 (the header joined to the row before, unread).
     printed = _row("active", "other_services", 119, 49, 26, columns=("items_last_year", "change", "decisions"))
     assert _misread(text, printed) == {}
+
+
+def test_pdf_text_an_unmatched_label_below_a_blank_row_gives_it_no_values() -> None:
+    """PDF text: 规章 printed blank, then 了政规范性文件 49 120 (a typo): 规章 takes none of those values."""
+    documents = Active2021(normative_documents=DocumentCounts(issued=None, repealed=49, in_force=120))
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, active=documents)
+    text = _blank_report("space", ("行政规范性文件 49 120", "了政规范性文件 49 120"), report=report)
+    assert "\n规章\n了政规范性文件 49 120\n" in text
+    # Read before the fix: regulations = (None, 49, 120), 了政规范性文件 an unreadable value of 规章's.
+    printed = {
+        **_row("active", "regulations", None, None, None, columns=_DOCUMENTS),
+        **_row("active", "normative_documents", None, 49, 120, columns=_DOCUMENTS),
+    }
+    assert _misread(text, printed) == {}
