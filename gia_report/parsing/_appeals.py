@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -21,6 +22,7 @@ from .._cells import Equation
 from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label
+from ._numbers import CACHED_LENGTH
 from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
@@ -31,6 +33,11 @@ __all__ = ["read_appeals"]
 
 def _group_of(labels: TableLabels, table: Table, text: str) -> Row | None:
     """The appeals row (group) whose label *text* ends in: the group of the values printed after it."""
+    # Cached: the same captions and group labels are printed in every report (a long text would fill the cache).
+    return _group_cached(table, text) if len(text) <= CACHED_LENGTH else _group_ending(table, text)
+
+
+def _group_ending(table: Table, text: str) -> Row | None:
     normalized = normalize_label(text)
     for row in table.rows:
         if normalized.endswith(normalize_label(row.label)):
@@ -38,11 +45,21 @@ def _group_of(labels: TableLabels, table: Table, text: str) -> Row | None:
     return None
 
 
-def _groups_in(table: Table, text: str) -> list[Row]:
+_group_cached = lru_cache(maxsize=4096)(_group_ending)
+
+
+def _groups_in(table: Table, text: str) -> tuple[Row, ...]:
     """The appeals groups *text* names, in the order it names them (a header caption may name two)."""
+    return _groups_cached(table, text) if len(text) <= CACHED_LENGTH else _groups_named(table, text)
+
+
+def _groups_named(table: Table, text: str) -> tuple[Row, ...]:
     normalized = normalize_label(text)
     found = [(normalized.find(normalize_label(row.label)), row) for row in table.rows]
-    return [row for at, row in sorted(found, key=lambda pair: pair[0]) if at >= 0]
+    return tuple(row for at, row in sorted(found, key=lambda pair: pair[0]) if at >= 0)
+
+
+_groups_cached = lru_cache(maxsize=4096)(_groups_named)
 
 
 @attrs.define

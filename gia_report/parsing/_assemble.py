@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
-from .._cells import cell_layout
+from .._cells import printed_rows
 from ..catalog import FormatVersion
 from ..model import Report
 from ..records import report_from_cells
 from ._narrative import Front, read_overview, read_paragraphs
-from ._result import CellSource, Note
+from ._result import CellSource, Note, SourceFields
 from ._sections import Sections
 from ._tables import TableReading
 
@@ -22,21 +23,23 @@ def assemble(
     sections: Sections,
     front: Front,
     notes: list[Note],
-) -> tuple[Report, dict[str, CellSource]]:
+) -> tuple[Report, dict[str, CellSource | SourceFields]]:
     """The report and its source map; a row that was not found is blank, with a note."""
     other_as_one_row = _other_as_one_row(version, readings["requests"], notes)
     cells: dict[str, object] = {}
-    sources: dict[str, CellSource] = {}
+    sources: dict[str, CellSource | SourceFields] = {}
     for reading in readings.values():
         notes.extend(reading.notes)
         sources.update(reading.sources)
-    missing: dict[tuple[str, str], list[str]] = {}  # the cells of each row not found, by table and row label
-    for table, row, column in cell_layout(version, other_as_one_row=other_as_one_row):
-        key = f"{table.key}/{row.key}/{column.key}"
-        if row.key not in readings[table.key].found:
-            missing.setdefault((table.key, row.label), []).append(key)
-        cells[key] = readings[table.key].values.get(key)
-    for (table_key, label), keys in missing.items():
+    missing: list[tuple[str, str, tuple[str, ...]]] = []  # each row not found: its table, label and cells
+    for table_key, row_key, label, keys in _printed_cells(version, other_as_one_row):
+        reading = readings[table_key]
+        if row_key not in reading.found:
+            missing.append((table_key, label, keys))
+        values = reading.values
+        for key in keys:
+            cells[key] = values.get(key)
+    for table_key, label, keys in missing:
         notes.append(
             Note(
                 code="missing-row",
@@ -90,3 +93,12 @@ def _other_as_one_row(version: FormatVersion, requests: TableReading, notes: lis
         )
     )
     return True
+
+
+@cache
+def _printed_cells(version: FormatVersion, other_as_one_row: bool) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Each row a report prints (`printed_rows`): its table's key, its key, its label and its cells' keys."""
+    return tuple(
+        (table.key, row.key, row.label, tuple(f"{table.key}/{row.key}/{column.key}" for column in row.columns))
+        for table, row in printed_rows(version, other_as_one_row=other_as_one_row)
+    )

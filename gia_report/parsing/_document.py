@@ -139,9 +139,11 @@ def cells_of(line: Line, separator: str) -> tuple[Cell, ...]:
     start = 1
     for part in line.text.split(separator):
         stripped = part.strip()
-        if len(stripped) == len(part) or not stripped:
-            cells.append(Cell(stripped, number, start))
-        else:
-            cells.append(Cell(stripped, number, start + part.find(stripped)))
+        column = start if len(stripped) == len(part) or not stripped else start + part.find(stripped)
+        # tuple.__new__ builds the named tuple without the Python-level __new__ its defaults need.
+        cells.append(_new_tuple(Cell, (stripped, number, column, None, 1, False)))
         start += len(part) + width
     return tuple(cells)
+
+
+_new_tuple = tuple.__new__

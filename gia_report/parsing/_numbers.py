@@ -20,13 +20,14 @@ import attrs
 
 from ..catalog import Column
 
-__all__ = ["MAX_DIGITS", "PLACEHOLDERS", "CellReading", "looks_like_value", "read_cell"]
+__all__ = ["CACHED_LENGTH", "MAX_DIGITS", "PLACEHOLDERS", "CellReading", "looks_like_value", "read_cell"]
 
 #: The most digits a count or an amount may have, before and after the point together: no real count
 #: comes near 10**18, and 18 digits always fit a signed 64-bit integer (what pandas and pyarrow store).
 MAX_DIGITS = 18
-#: Texts longer than this are read but not cached: no number is this long, so they are problems anyway.
-_CACHED_LENGTH = 200
+#: Texts longer than this are read but not cached (here and by the label lookups): no number or label is
+#: this long, and such a text would only fill a cache.
+CACHED_LENGTH = 200
 #: The most characters of a cell's text quoted in a message.
 _QUOTED_LENGTH = 40
 
@@ -66,7 +67,7 @@ def _quote(text: str) -> str:
 def looks_like_value(text: str) -> bool:
     """Whether *text* is a value cell (a number, a placeholder or blank) rather than a label."""
     # The short texts that repeat are cached; a long one would only fill the cache.
-    return _looks_cached(text) if len(text) <= _CACHED_LENGTH else _looks(text)
+    return _looks_cached(text) if len(text) <= CACHED_LENGTH else _looks(text)
 
 
 def _looks(text: str) -> bool:
@@ -84,7 +85,7 @@ def read_cell(text: str, column: Column) -> CellReading:
     1234
     """
     # Cached by the column's kind and unit, all that reading depends on: strings hash at C speed.
-    if len(text) <= _CACHED_LENGTH:
+    if len(text) <= CACHED_LENGTH:
         return _read_cached(text, column.kind, column.unit)
     return _read(text, column.kind, column.unit)
 

@@ -11,7 +11,7 @@ from ..catalog import Column, Row, Table
 from ._document import Cell
 from ._numbers import read_cell
 from ._placing import Check, Placement
-from ._result import CellSource, Note
+from ._result import CellSource, Note, SourceFields
 
 __all__ = ["TableReading", "check_of", "placed_cells", "store"]
 
@@ -23,7 +23,8 @@ class TableReading:
     """What was read from one table: values and sources by key, rows found, notes, identities spent, runs unsplit."""
 
     values: dict[str, Value] = attrs.field(factory=dict)
-    sources: dict[str, CellSource] = attrs.field(factory=dict)
+    #: A source is kept as its fields until `ParseResult.sources` is looked up (see `SourceFields`).
+    sources: dict[str, CellSource | SourceFields] = attrs.field(factory=dict)
     found: dict[str, int] = attrs.field(factory=dict)
     notes: list[Note] = attrs.field(factory=list)
     spent: list[Equation] = attrs.field(factory=list)
@@ -121,27 +122,36 @@ def store(
     placement: Placement,
     reading: TableReading,
 ) -> None:
+    """Store the values of *row*'s *placed* cells (``None``: blank) with their sources and the notes of reading them."""
     how = placement.how if placement.how not in ("blank", "") else "exact"
     used = tuple(str(equation) for equation in placement.equations)
+    values, sources = reading.values, reading.sources
+    prefix = f"{table.key}/{row.key}/"
     for column, cell in zip(columns, placed, strict=True):
-        key = f"{table.key}/{row.key}/{column.key}"
+        key = prefix + column.key
         if cell is None:
-            reading.values[key] = None
+            values[key] = None
             continue
         result = read_cell(cell.text, column)
-        reading.values[key] = result.value
-        reading.sources[key] = CellSource(line=cell.line, column=cell.column, text=cell.text, how=how, equations=used)
-        for oddity in result.oddities:
-            reading.notes.append(Note(code="number-format", message=f"{key}: {oddity}", line=cell.line, cells=[key]))
-        if result.problem is not None:
-            reading.notes.append(
-                Note(
-                    code="unreadable-cell",
-                    message=f"{key}: {result.problem}; the cell is left blank",
-                    line=cell.line,
-                    cells=[key],
-                )
+        values[key] = result.value
+        # The source's fields: `ParseResult.sources` makes the `CellSource` when it is first looked up.
+        sources[key] = (cell.line, cell.column, cell.text, how, used)
+        if result.oddities or result.problem is not None:
+            _reading_notes(key, cell, result.oddities, result.problem, reading)
+
+
+def _reading_notes(key: str, cell: Cell, oddities: Sequence[str], problem: str | None, reading: TableReading) -> None:
+    for oddity in oddities:
+        reading.notes.append(Note(code="number-format", message=f"{key}: {oddity}", line=cell.line, cells=[key]))
+    if problem is not None:
+        reading.notes.append(
+            Note(
+                code="unreadable-cell",
+                message=f"{key}: {problem}; the cell is left blank",
+                line=cell.line,
+                cells=[key],
             )
+        )
 
 
 def printed_again(

@@ -12,7 +12,7 @@ from .._cells import Equation
 from ..model import Report
 from .notes import NOTE_CODES
 
-__all__ = ["HOWS", "CellSource", "Detection", "Layout", "Note", "ParseResult"]
+__all__ = ["HOWS", "CellSource", "Detection", "Layout", "Note", "ParseResult", "SourceFields"]
 
 
 class Layout(str, Enum):
@@ -154,6 +154,34 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return _Frozen(value)
 
 
+#: A `CellSource` not yet made: its line, column, text, how and equations, in that order. A parse records
+#: some 200 sources, most never looked at; `ParseResult.sources` makes each when it is first looked up.
+SourceFields = tuple[int, int, str, str, tuple[str, ...]]
+
+
+class _Sources(_Frozen):
+    """The source map: a read-only mapping of cell keys to `CellSource`, each made at its first lookup."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> CellSource:
+        source = self._data[key]
+        if type(source) is tuple:
+            line, column, text, how, equations = source
+            source = self._data[key] = CellSource(line=line, column=column, text=text, how=how, equations=equations)
+        return source  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Sources, (self._data,))
+
+
+def _sources(value: Mapping[str, CellSource | SourceFields]) -> Mapping[str, CellSource]:
+    return _Sources(value)
+
+
 @attrs.frozen(kw_only=True)
 class ParseResult:
     """A parsed report with everything known about how it was read.
@@ -172,7 +200,7 @@ class ParseResult:
     report: Report
     notes: tuple[Note, ...]
     detection: Detection
-    sources: Mapping[str, CellSource] = attrs.field(converter=_frozen_mapping, eq=False)
+    sources: Mapping[str, CellSource] = attrs.field(converter=_sources, eq=False)
     spent: tuple[Equation, ...] = attrs.field(default=(), converter=_equations, eq=False)
     unsplit: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, eq=False)
 

@@ -213,6 +213,9 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
     one caption that names no row (第二十条第（一）项). Only a line that values
     follow is so parted: a header row of a grid is read whole.
     """
+    line = cells[0].line if cells else 0
+    if all(cell.line == line for cell in cells):
+        return [], cells  # one printed line: no line that values follow
     last_value = max((i for i, cell in enumerate(cells) if _is_value(cell)), default=-1)
     headers: list[list[Cell]] = []
     others: list[Cell] = []

@@ -342,3 +342,19 @@ def test_strict_mode_on_a_word_document_quotes_the_document_not_its_bytes() -> N
     assert caught.value.msg.startswith(f"strict mode: {len(notes)} note(s):")
     assert caught.value.line == (notes[0].line or 1)
     assert "neither UTF-8" not in str(caught.value)
+
+
+def test_sources_are_cell_sources_however_they_are_reached() -> None:
+    """The source map gives `CellSource` objects by key, by iteration, in its repr and after pickling."""
+    import pickle
+
+    text = (DATA / "pipe" / "report_2019.txt").read_text(encoding="utf-8")
+    sources = gia_report.parse_with_notes(text).sources
+    key = "requests/new/total"
+    assert isinstance(sources[key], gia_report.CellSource) and sources[key] is sources[key]
+    assert all(isinstance(source, gia_report.CellSource) for source in sources.values())
+    assert "CellSource(" in repr(sources) and "(" + repr(sources[key].line) + "," not in repr(sources)
+    again = pickle.loads(pickle.dumps(gia_report.parse_with_notes(text).sources))
+    assert dict(again) == dict(sources) and isinstance(again[key], gia_report.CellSource)
+    line = text.splitlines()[sources[key].line - 1]
+    assert line[sources[key].column - 1 :].startswith(sources[key].text)

@@ -109,3 +109,36 @@ def test_heading_screen_keeps_every_heading(text: str) -> None:
     line = Line(1, text)
     if heading_of(line) is not None or opens_heading(text):
         assert _may_open(line)
+
+
+def test_label_end_is_the_class_it_spells_out() -> None:
+    """The one class of a label's end is the alternation it replaced, over every code point."""
+    import re
+
+    from gia_report.parsing._layout_collapsed import LABEL_END
+
+    spelt, alternation = re.compile(LABEL_END), re.compile(r"""(?:[^\x00-\x7f\s]|[)\]"'])""")
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if (spelt.fullmatch(chr(code)) is None) != (alternation.fullmatch(chr(code)) is None)
+    ]
+    assert differ == []
+
+
+_COLLAPSED_PIECES = st.one_of(
+    st.sampled_from(list(" \t\u3000\u00a0\"'“”)]）|-－—–−─/／0123456789０１９.,，、名称件a")),
+    st.sampled_from(["行政许可", "本年新收政府信息公开申请数量", "1096", "0000000", "—", "\ue000"]),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_COLLAPSED_PIECES, max_size=24).map("".join))
+def test_collapsed_screen_keeps_every_line_the_full_test_would(text: str) -> None:
+    """The screens in front of the collapsed-text tests count at least their matches and find every glued run."""
+    from gia_report.parsing import _layout_collapsed as collapsed
+
+    screened = collapsed._MAY_LABEL_THEN_VALUE.findall(text)
+    assert len(screened) >= len(collapsed._LABEL_THEN_VALUE.findall(text))
+    if collapsed._GLUED_RUN.search(text):
+        assert collapsed._MAY_GLUED_RUN.search(text)
