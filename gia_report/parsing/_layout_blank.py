@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._document import Cell, TableRow
+from ._document import Cell, TableRow, new_tuple
 from ._source import Line
 
 __all__ = ["tokenize"]
@@ -47,10 +47,10 @@ def tokenize(lines: Iterable[Line]) -> list[TableRow]:
             stripped = body.strip()
             offset = body.find(stripped) if stripped else 0
             column = offset + (2 if text.startswith("\t") else 1)
-            cells.append(Cell(stripped, line.number, column))
+            cells.append(new_tuple(Cell, (stripped, line.number, column, None, 1, False)))
         else:
             last = cells[-1]
-            cells[-1] = Cell(last.text + text.strip(), last.line, last.column)
+            cells[-1] = new_tuple(Cell, (last.text + text.strip(), last.line, last.column, None, 1, False))
     if cells:
         rows.append(TableRow(cells[0].line, tuple(cells), gap))
     return rows

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ._document import Cell, TableRow
+from ._document import Cell, TableRow, new_tuple
 from ._source import Line
 
 __all__ = ["is_markdown", "is_rule", "tokenize"]
@@ -83,5 +83,5 @@ def cells(line: Line, *, opened: bool) -> tuple[Cell, ...]:
     for part, begin in zip(parts[first:last], starts[first:last], strict=True):
         stripped = part.strip()
         offset = part.find(stripped) if stripped else 0
-        found.append(Cell(stripped, line.number, begin + offset + 1))
+        found.append(new_tuple(Cell, (stripped, line.number, begin + offset + 1, None, 1, False)))
     return tuple(found)

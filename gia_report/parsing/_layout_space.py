@@ -47,7 +47,7 @@ from functools import lru_cache
 import attrs
 
 from ..catalog import FORMATS
-from ._document import Cell, TableRow
+from ._document import Cell, TableRow, new_tuple
 from ._labels import normalize_label
 from ._numbers import PLACEHOLDERS, looks_like_value
 from ._source import Line
@@ -178,8 +178,8 @@ def _read_line(line: Line) -> _Printed | None:
     labels, values = _parts(text) if len(text) <= _CACHED_LINE else _read_parts(text)
     return _Printed(
         line.number,
-        tuple(Cell(piece, line.number, at + 1) for piece, at in labels),
-        tuple(Cell(piece, line.number, at + 1) for piece, at in values),
+        tuple(new_tuple(Cell, (piece, line.number, at + 1, None, 1, False)) for piece, at in labels),
+        tuple(new_tuple(Cell, (piece, line.number, at + 1, None, 1, False)) for piece, at in values),
     )
 
 

@@ -216,7 +216,7 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
     line = cells[0].line if cells else 0
     if all(cell.line == line for cell in cells):
         return [], cells  # one printed line: no line that values follow
-    last_value = max((i for i, cell in enumerate(cells) if _is_value(cell)), default=-1)
+    last_value = next((i for i in range(len(cells) - 1, -1, -1) if _is_value(cells[i])), -1)
     headers: list[list[Cell]] = []
     others: list[Cell] = []
     start = 0
@@ -321,7 +321,7 @@ def read_rows(
                 header.add(_column_order(labels, table, line))
             cells = others
             changed = True
-        text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+        text_at = [i for i, cell in enumerate(cells) if cell.text and not looks_like_value(cell.text)]  # is_text
         # The label's cell may hold its first value; text after it (an unreadable value) does not hide it.
         for at in reversed(text_at):
             if (parted := _label_and_value(labels, cells[at])) is not None:

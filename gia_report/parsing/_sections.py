@@ -17,7 +17,9 @@ heading) is not a section's start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import attrs
 
@@ -107,14 +109,31 @@ def _may_open(line: Line) -> bool:
     return _HEADING_START.match(line.text) is not None
 
 
+# The lines `_may_open` accepts, and more, found in one search of the whole text (each line between line
+# breaks): a title's last character with nothing but white space and pipes after it on its line, or
+# top-level numbering opening a line.
+_MAY_OPEN = re.compile(r"[况況项項:：。](?:[^\S\n]|\|)*+(?=\n)|\n[^\S\n]*+[一二三四五六1-6][^\S\n]*+[、.．]")
+
+
+def _screened(blocks: Sequence[Block]) -> set[int]:
+    """The indices of the blocks that may open a heading: every grid, and the lines `_MAY_OPEN` finds."""
+    indices = [index for index, block in enumerate(blocks) if isinstance(block, Line)]
+    texts = [blocks[index].text for index in indices]  # type: ignore[union-attr]
+    whole = "\n" + "\n".join(texts) + "\n"
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=1))
+    found = {indices[bisect_right(starts, match.end() - 1) - 1] for match in _MAY_OPEN.finditer(whole)}
+    if len(indices) < len(blocks):
+        found.update(index for index, block in enumerate(blocks) if not isinstance(block, Line))
+    return found
+
+
 def _candidates(blocks: Sequence[Block]) -> list[_Heading]:
     """Every line (or two lines of a broken heading) that reads as a section heading, in order."""
     found: list[_Heading] = []
-    index = 0
-    while index < len(blocks):
+    after = 0  # the first block not yet taken by a heading broken over two lines
+    for index in sorted(_screened(blocks)):
         block = blocks[index]
-        if isinstance(block, Line) and not _may_open(block):
-            index += 1
+        if index < after or (isinstance(block, Line) and not _may_open(block)):
             continue
         section = heading_of(block)
         if section is not None:
@@ -124,9 +143,7 @@ def _candidates(blocks: Sequence[Block]) -> list[_Heading]:
             joined = _broken_heading(block, blocks[index + 1])
             if joined is not None:
                 found.append(_Heading(index, 2, *joined))
-                index += 2
-                continue
-        index += 1
+                after = index + 2
     return found
 
 

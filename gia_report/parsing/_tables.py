@@ -51,9 +51,11 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     for printed in rows:
         placer.learn(len(printed.columns), printed.after, printed.label_at)
     learning = True
+    # Only a row of more cells than columns may be placed by a window (`Placer.place`).
+    wide = [printed for printed in rows if len(printed.after) > len(printed.columns)]
     while learning:
         learning = False
-        for printed in rows:
+        for printed in wide:
             placement = placer.place(len(printed.columns), printed.after, printed.label_at)
             if placement.how == "window" and placement.offsets is not None:
                 learning |= placer.learn_window(

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from gia_report.catalog import ESCAPE, SECTIONS, read_title
 from gia_report.parsing._result import Note
-from gia_report.parsing._sections import _may_open, heading_of, opens_heading
+from gia_report.parsing._sections import _may_open, _screened, heading_of, opens_heading
 from gia_report.parsing._source import (
     _MAX_CHROME,
     _RESIDUE,
@@ -109,6 +109,15 @@ def test_heading_screen_keeps_every_heading(text: str) -> None:
     line = Line(1, text)
     if heading_of(line) is not None or opens_heading(text):
         assert _may_open(line)
+
+
+@settings(max_examples=300)
+@given(st.lists(_TEXTS, min_size=1, max_size=6))
+def test_whole_text_heading_screen_keeps_every_line_may_open_accepts(texts: list[str]) -> None:
+    """Each line `_may_open` accepts is among those the one search of the whole text finds."""
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    screened = _screened(lines)
+    assert {index for index, line in enumerate(lines) if _may_open(line)} <= screened
 
 
 def test_label_end_is_the_class_it_spells_out() -> None:
