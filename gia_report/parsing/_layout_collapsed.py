@@ -53,11 +53,8 @@ from ._source import Line
 __all__ = ["Piece", "reline", "tokenize"]
 
 
-@attrs.frozen
-class Piece(Line):
-    """A piece of a physical line of collapsed text: its line number, its text, and its 1-based column."""
-
-    column: int = 1
+#: A piece of a physical line of collapsed text: a `Line` whose ``column`` says where in that line it starts.
+Piece = Line
 
 
 # --- Folding: label normalization one character at a time, so positions map back -------------------
@@ -374,7 +371,7 @@ def _pieces(line: Line, cuts: Sequence[int]) -> list[Line]:
     """*line* cut at *cuts*, each piece stripped, with its column; empty pieces left out."""
     pieces: list[Line] = []
     bounds = [0, *(cut for cut in cuts if 0 < cut < len(line.text)), len(line.text)]
-    base = line.column if isinstance(line, Piece) else 1
+    base = line.column
     for start, end in itertools.pairwise(bounds):
         part = line.text[start:end]
         stripped = part.strip()
@@ -414,7 +411,7 @@ def _front(piece: Line, notes: list[Note]) -> list[Line]:
             notes.append(Note(code="site-chrome", message=f"page chrome {dropped[:40]!r} dropped", line=piece.number))
         rest = chrome_end
     kept.append((rest, len(text)))
-    column = piece.column if isinstance(piece, Piece) else 1
+    column = piece.column
     out: list[Line] = []
     for a, b in kept:
         part = text[a:b]
@@ -464,7 +461,7 @@ def _drop_end_chrome(pieces: list[Line], notes: list[Note]) -> None:
         return
     for marker in dropped:
         notes.append(Note(code="site-chrome", message=f"page chrome {marker!r} dropped", line=last.number))
-    column = last.column if isinstance(last, Piece) else 1
+    column = last.column
     if text:
         pieces[-1] = Piece(last.number, text, column)
     else:
@@ -489,7 +486,7 @@ def tokenize(lines: Sequence[Line]) -> list[TableRow]:
     for line in lines:
         if not line.text.strip():
             continue
-        column = line.column if isinstance(line, Piece) else 1
+        column = line.column
         rows.extend(_segments(line.number, line.text, column))
     return rows
 

@@ -217,6 +217,12 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
     if all(cell.line == line for cell in cells):
         return [], cells  # one printed line: no line that values follow
     last_value = next((i for i in range(len(cells) - 1, -1, -1) if _is_value(cells[i])), -1)
+    # A header line is made of captions before the last value: with no caption there, there is none.
+    if not any(
+        cell.text and not looks_like_value(cell.text) and _is_caption_text(labels, cell.text)  # `_is_caption`
+        for cell in cells[:last_value]
+    ):
+        return [], cells
     headers: list[list[Cell]] = []
     others: list[Cell] = []
     start = 0

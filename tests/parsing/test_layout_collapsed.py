@@ -126,7 +126,6 @@ class TestReline:
         """Every piece is on line 1, and its column points at its text in the line as given."""
         lines, _ = _relined()
         for line in lines:
-            assert isinstance(line, Piece)
             assert line.number == 1
             assert TEXT[line.column - 1 :].startswith(line.text)
 
