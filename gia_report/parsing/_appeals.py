@@ -81,14 +81,18 @@ def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment
     values after it: it cuts nothing.
     """
     columns = table.rows[0].columns
+    cells = raw.cells
+    texts = [is_text(cell) for cell in cells]
+    texts_on = Counter(cell.line for cell, text in zip(cells, texts, strict=True) if text)
     found: list[_Segment] = []
     current = _Segment(raw, None, None, [], -1)
-    texts_on = Counter(cell.line for cell in raw.cells if is_text(cell))
-    for index, cell in enumerate(raw.cells):
+    value_lines = _next_value_lines(cells, texts) if any(count > 1 for count in texts_on.values()) else []
+    for index, cell in enumerate(cells):
         if cell.below:
             continue
-        if is_text(cell):
-            if texts_on[cell.line] > 1 and _values_below(raw.cells, index):
+        if texts[index]:
+            # Its values on a later line than its own: a caption of a header joined to the data row.
+            if texts_on[cell.line] > 1 and value_lines[index] not in (None, cell.line):
                 continue
             found.append(current)
             current = _Segment(raw, _group_of(labels, table, cell.text), labels.column(cell.text, columns), [], index)
@@ -98,13 +102,15 @@ def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment
     return [segment for segment in found if any(cell.text for cell in segment.cells)]
 
 
-def _values_below(cells: Sequence[Cell], index: int) -> bool:
-    """Whether the first value after the text cell *index* stands on a later line than it."""
-    line = cells[index].line
-    for cell in cells[index + 1 :]:
-        if cell.text and not is_text(cell):
-            return cell.line != line
-    return False
+def _next_value_lines(cells: Sequence[Cell], texts: Sequence[bool]) -> list[int | None]:
+    """For each cell, the line of the first value after it (``None`` where none follows), in one pass."""
+    lines: list[int | None] = [None] * len(cells)
+    following: int | None = None
+    for index in range(len(cells) - 1, -1, -1):
+        lines[index] = following
+        if cells[index].text and not texts[index]:
+            following = cells[index].line
+    return lines
 
 
 def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableReading) -> bool:

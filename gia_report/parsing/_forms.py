@@ -175,7 +175,7 @@ def _unmark_headings(lines: list[Line]) -> list[Line]:
     Only a text holding a markdown table (a ``|---|`` rule line) is markdown:
     elsewhere a line's ``#`` is its text.
     """
-    if not any("-" in line.text and is_rule(line.text) for line in lines):
+    if not any("---" in line.text and is_rule(line.text) for line in lines):
         return lines
     return [
         Line(line.number, found.group(1)) if (found := _HEADING.match(line.text)) is not None else line

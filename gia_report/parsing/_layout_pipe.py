@@ -38,7 +38,7 @@ _BLANK = " \t\u3000"
 
 def is_rule(text: str) -> bool:
     """Whether *text* is the rule line under a markdown table's first row (``|---|---|``)."""
-    return "-" in text and _RULE.match(text) is not None
+    return "---" in text and _RULE.match(text) is not None  # a rule holds three dashes at least
 
 
 def is_markdown(lines: Sequence[Line]) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .._cells import Equation
-from ..catalog import Table
+from ..catalog import Column, Table
 from ._appeals import read_appeals
 from ._columns import by_map, column_maps
 from ._document import Grid
@@ -70,8 +70,17 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
 
 def _row_equations(by_row: _ByRow, printed: PrintedRow) -> list[Equation]:
     """The identity instances whose cells all lie in this printed row."""
+    found = by_row.get(printed.row.key)
+    if not found:
+        return []
     keys = {column.key for column in printed.columns}
-    return [equation for equation, columns in by_row.get(printed.row.key, ()) if columns <= keys]
+    return [equation for equation, columns in found if columns <= keys]
+
+
+@lru_cache(maxsize=1024)
+def _cell_keys(table: str, row: str, columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """The public keys of a row's cells in *columns* (cached: every report prints the same rows)."""
+    return tuple(f"{table}/{row}/{column.key}" for column in columns)
 
 
 _ByRow = dict[str, list[tuple[Equation, frozenset[str]]]]
@@ -98,7 +107,7 @@ def _place_row(
     reading: TableReading,
 ) -> None:
     row, match = printed.row, printed.match
-    keys = [f"{table.key}/{row.key}/{column.key}" for column in printed.columns]
+    keys = _cell_keys(table.key, row.key, printed.columns)
     count = len(printed.columns)
     mapped = by_map(printed, column_map) if column_map is not None and printed.problem is None else None
     if printed.problem is not None:
