@@ -66,8 +66,14 @@ def _quote(text: str) -> str:
 
 def looks_like_value(text: str) -> bool:
     """Whether *text* is a value cell (a number, a placeholder or blank) rather than a label."""
-    # The short texts that repeat are cached; a long one would only fill the cache.
-    return _looks_cached(text) if len(text) <= CACHED_LENGTH else _looks(text)
+    # Asked of every cell several times: the short texts are remembered (a dict lookup is the cheapest
+    # memo), up to a bound; a long one would only fill the memo.
+    found = _LOOKS.get(text)
+    if found is None:
+        found = _looks(text)
+        if len(text) <= CACHED_LENGTH and len(_LOOKS) < _LOOKS_KEPT:
+            _LOOKS[text] = found
+    return found
 
 
 def _looks(text: str) -> bool:
@@ -75,7 +81,9 @@ def _looks(text: str) -> bool:
     return not cleaned or cleaned in PLACEHOLDERS or bool(_NUMBERISH.match(cleaned))
 
 
-_looks_cached = lru_cache(maxsize=8192)(_looks)
+_LOOKS: dict[str, bool] = {}
+#: The most texts `looks_like_value` remembers (the first met: those that repeat, 0 and the labels, come early).
+_LOOKS_KEPT = 8192
 
 
 def read_cell(text: str, column: Column) -> CellReading:
