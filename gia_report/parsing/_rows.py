@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -154,14 +155,18 @@ def captions_only(labels: TableLabels, texts: Sequence[Cell], values: Sequence[C
 _MERGED_CAPTIONS = 60
 
 
-def _captions_in(labels: TableLabels, text: str) -> list[str] | None:
+def _captions_in(labels: TableLabels, text: str) -> tuple[str, ...] | None:
     """The two or more header captions *text* is made of, in printed order, or ``None``.
 
     Worked from the end: ``split[i]`` is how ``text[i:]`` is made of captions,
     so the work is quadratic in the (bounded) length whatever the captions.
     """
-    if len(text) > _MERGED_CAPTIONS:
-        return None
+    return None if len(text) > _MERGED_CAPTIONS else _captions_of(labels, text)
+
+
+@lru_cache(maxsize=4096)
+def _captions_of(labels: TableLabels, text: str) -> tuple[str, ...] | None:
+    # Cached: every report prints the same header cells (and none longer than _MERGED_CAPTIONS comes here).
     split: dict[int, list[str]] = {len(text): []}
     for start in range(len(text) - 1, -1, -1):
         for end in range(start + 1, len(text) + 1):
@@ -169,7 +174,7 @@ def _captions_in(labels: TableLabels, text: str) -> list[str] | None:
                 split[start] = [text[start:end], *split[end]]
                 break
     found = split.get(0)
-    return found if found is not None and len(found) > 1 else None
+    return tuple(found) if found is not None and len(found) > 1 else None
 
 
 def _is_caption_text(labels: TableLabels, text: str) -> bool:
