@@ -36,9 +36,9 @@ def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check 
     """Whether values placed in *columns* satisfy *equations* with their totals and some of their parts printed."""
     if not equations:
         return None
-    positions = {column.key: index for index, column in enumerate(columns)}
 
     def holds(cells: Sequence[Cell | None]) -> tuple[Equation, ...] | None:
+        positions = {column.key: index for index, column in enumerate(columns)}  # only a tie asks
         values = [
             None if cell is None else read_cell(cell.text, column).value
             for cell, column in zip(cells, columns, strict=True)
