@@ -285,12 +285,31 @@ class _Header:
             self.contrary = order
 
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
-        """The columns of *row* in printed order, why that order cannot be known, and whether a header named them."""
+        """The columns of *row* in printed order, why that order cannot be known, and whether a header named them.
+
+        The last header line naming all of *row*'s columns orders them. When a
+        later header line names only some of them (the row printed in another
+        block than its own), that order is trusted only if no header line
+        prints any two of its columns the other way round.
+        """
         keys = {column.key for column in row.columns}
-        for order in reversed(self.orders):
+        for back, order in enumerate(reversed(self.orders)):
             if keys <= set(order):
-                return tuple(row.column(key) for key in order if key in keys), None, True
+                chosen = tuple(key for key in order if key in keys)
+                if back and (other := self._other_order(chosen)) is not None:
+                    shown = "、".join(other)
+                    return row.columns, f"the header lines print its columns in different orders ({shown})", False
+                return tuple(row.column(key) for key in chosen), None, True
         return row.columns, self.against(row), False
+
+    def _other_order(self, chosen: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A header line printing two of the columns *chosen* in the other order than *chosen* does, if any."""
+        rank = {key: at for at, key in enumerate(chosen)}
+        for order in self.orders:
+            ranks = [rank[key] for key in order if key in rank]
+            if ranks != sorted(ranks):
+                return order
+        return None
 
     def against(self, row: Row) -> str | None:
         """Why the national order of *row*'s columns cannot be trusted: a header line printing them otherwise."""

@@ -532,3 +532,25 @@ def test_pdf_text_an_unmatched_label_below_a_blank_row_gives_it_no_values() -> N
         **_row("active", "normative_documents", None, 49, 120, columns=_DOCUMENTS),
     }
     assert _misread(text, printed) == {}
+
+
+def test_a_row_moved_under_a_header_naming_some_of_its_columns_takes_no_other_blocks_order() -> None:
+    """行政许可 moved under the （八） header (2 of its 3 columns), after a （六） header in another order: never
+    the （六） order, which would read its 上一年项目数量 as 本年增/减."""
+    licensing = ItemCounts(items_last_year=322, change=5, decisions=7)
+    report = gia_report.Report(
+        format_version="2019", agency="某局", year=2023, active=Active2019(licensing=licensing)
+    )
+    text = _blank_report(
+        "pipe",
+        ("行政许可 | 322 | 5 | 7 |\n", ""),
+        (
+            "第二十条第（六）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n",
+            "第二十条第（六）项 |\n信息内容 | 处理决定数量 | 上一年项目数量 | 本年增/减 |\n",
+        ),
+        ("行政事业性收费 |  |  |\n", "行政事业性收费 |  |  |\n行政许可 | 322 | 5 | 7 |\n"),
+        report=report,
+    )
+    columns = ("items_last_year", "change", "decisions")
+    # Read before the fix: items_last_year=5, change=7, decisions=322 (the （六） order).
+    assert _misread(text, _row("active", "licensing", 322, 5, 7, columns=columns)) == {}
