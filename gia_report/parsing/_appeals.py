@@ -246,6 +246,12 @@ def read_appeals(
     order = list(table.rows)
     if len(header_groups) == len(table.rows):
         order = header_groups
+    elif [order.index(group) for group in header_groups] != sorted(order.index(group) for group in header_groups):
+        # A header naming some groups in another order than the national one: where the others stand is not known.
+        shown = "、".join(group.label for group in header_groups)
+        problem = (
+            problem or f"the header names the groups {shown} in another order than the national one, and not all three"
+        )
     else:
         reading.notes.append(
             Note(

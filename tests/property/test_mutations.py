@@ -554,3 +554,30 @@ def test_a_row_moved_under_a_header_naming_some_of_its_columns_takes_no_other_bl
     columns = ("items_last_year", "change", "decisions")
     # Read before the fix: items_last_year=5, change=7, decisions=322 (the （六） order).
     assert _misread(text, _row("active", "licensing", 322, 5, 7, columns=columns)) == {}
+
+
+def test_appeals_header_naming_two_groups_in_the_other_order_is_not_read_in_national_order() -> None:
+    """The litigation groups printed the other way round and the 行政复议/行政诉讼 header row lost: the header
+    still says the national order is wrong, so the values are noted, never read in national order."""
+    direct = AppealRow(upheld=1, corrected=2, other=3, pending=4, total=10)
+    after = AppealRow(upheld=5, corrected=6, other=7, pending=8, total=26)
+    empty = AppealRow(upheld=0, corrected=0, other=0, pending=0, total=0)
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        appeals=Appeals(review=empty, litigation_direct=direct, litigation_after_review=after),
+    )
+    text = _blank_report(
+        "tab",
+        ("行政复议\t\t\t\t\t行政诉讼\n", ""),
+        ("\t未经复议直接起诉\t\t\t\t\t复议后起诉\n", "\t复议后起诉\t\t\t\t\t未经复议直接起诉\n"),
+        ("0\t0\t0\t0\t0\t1\t2\t3\t4\t10\t5\t6\t7\t8\t26\n", "0\t0\t0\t0\t0\t5\t6\t7\t8\t26\t1\t2\t3\t4\t10\n"),
+        report=report,
+    )
+    printed = {
+        **_row("appeals", "litigation_direct", 1, 2, 3, 4, 10, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", 5, 6, 7, 8, 26, columns=_APPEALS),
+    }
+    # Read before the fix: each litigation group read with the other's values (national order, a note only).
+    assert _misread(text, printed) == {}
