@@ -538,9 +538,7 @@ def test_a_row_moved_under_a_header_naming_some_of_its_columns_takes_no_other_bl
     """行政许可 moved under the （八） header (2 of its 3 columns), after a （六） header in another order: never
     the （六） order, which would read its 上一年项目数量 as 本年增/减."""
     licensing = ItemCounts(items_last_year=322, change=5, decisions=7)
-    report = gia_report.Report(
-        format_version="2019", agency="某局", year=2023, active=Active2019(licensing=licensing)
-    )
+    report = gia_report.Report(format_version="2019", agency="某局", year=2023, active=Active2019(licensing=licensing))
     text = _blank_report(
         "pipe",
         ("行政许可 | 322 | 5 | 7 |\n", ""),
