@@ -45,6 +45,7 @@ import attrs
 
 from .._cells import Equation
 from ._document import Cell, Geometry
+from ._numbers import looks_like_value
 
 __all__ = ["Check", "Placement", "Placer"]
 
@@ -85,12 +86,17 @@ class Placer:
         self.windows: dict[tuple[int, int, int], set[tuple[int, ...]]] = defaultdict(set)
 
     def learn(self, count: int, cells: Sequence[Cell], label_at: int) -> None:
-        """Remember where a row of *count* values whose label stands in cell *label_at* holds them, if complete."""
+        """Remember where a row of *count* values whose label stands in cell *label_at* holds them, if complete.
+
+        A row is complete when it prints as many values as it has columns; a
+        text among its cells (a label split in two, a note) is no value, and such
+        a row teaches no shape.
+        """
         filled = tuple(i for i, cell in enumerate(cells) if cell.text)
         if not filled:
             return
         self.longest[(count, label_at)] = max(self.longest[(count, label_at)], len(cells))
-        if len(filled) == count:
+        if len(filled) == count and all(looks_like_value(cells[i].text) for i in filled):
             self.shapes[(count, label_at)].add(filled)
 
     def learn_window(self, count: int, cells: Sequence[Cell], label_at: int, offsets: Offsets) -> bool:

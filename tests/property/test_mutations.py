@@ -579,3 +579,21 @@ def test_appeals_header_naming_two_groups_in_the_other_order_is_not_read_in_nati
     }
     # Read before the fix: each litigation group read with the other's values (national order, a note only).
     assert _misread(text, printed) == {}
+
+
+def test_a_row_holding_a_split_label_among_its_values_teaches_no_shape() -> None:
+    """A label split over two cells (``1 | .申请人…``) leaves a row of as many cells as values, one of them text:
+    it is no complete row, and the rows with blanks are not placed by its shape."""
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(
+            withheld_internal_affairs=RequestRow(natural_person=1, commercial=2, other_org=3, total=6),
+            # Two blanks: with the two cells of its split label, the row prints seven texts, as a complete row.
+            other_no_correction=RequestRow(research=1, social_welfare=1, legal_services=1, other_org=1, total=4),
+        ),
+    )
+    text = _blank_report("pipe", ("| 1.申请人无正当理由", "| 1 | .申请人无正当理由"), report=report)
+    # Read before the fix: 3 as social_welfare and 6 as legal_services (the split row's shape).
+    assert _misread(text, _row("requests", "withheld_internal_affairs", 1, 2, None, None, None, 3, 6)) == {}
