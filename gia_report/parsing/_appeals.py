@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import attrs
 
@@ -22,7 +21,7 @@ from .._cells import Equation
 from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label
-from ._numbers import CACHED_LENGTH
+from ._numbers import cached_when_short
 from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
@@ -31,13 +30,9 @@ from ._rows import is_text
 __all__ = ["read_appeals"]
 
 
-def _group_of(labels: TableLabels, table: Table, text: str) -> Row | None:
+@cached_when_short(maxsize=4096)
+def _group_of(table: Table, text: str) -> Row | None:
     """The appeals row (group) whose label *text* ends in: the group of the values printed after it."""
-    # Cached: the same captions and group labels are printed in every report (a long text would fill the cache).
-    return _group_cached(table, text) if len(text) <= CACHED_LENGTH else _group_ending(table, text)
-
-
-def _group_ending(table: Table, text: str) -> Row | None:
     normalized = normalize_label(text)
     for row in table.rows:
         if normalized.endswith(normalize_label(row.label)):
@@ -45,21 +40,12 @@ def _group_ending(table: Table, text: str) -> Row | None:
     return None
 
 
-_group_cached = lru_cache(maxsize=4096)(_group_ending)
-
-
+@cached_when_short(maxsize=4096)
 def _groups_in(table: Table, text: str) -> tuple[Row, ...]:
     """The appeals groups *text* names, in the order it names them (a header caption may name two)."""
-    return _groups_cached(table, text) if len(text) <= CACHED_LENGTH else _groups_named(table, text)
-
-
-def _groups_named(table: Table, text: str) -> tuple[Row, ...]:
     normalized = normalize_label(text)
     found = [(normalized.find(normalize_label(row.label)), row) for row in table.rows]
     return tuple(row for at, row in sorted(found, key=lambda pair: pair[0]) if at >= 0)
-
-
-_groups_cached = lru_cache(maxsize=4096)(_groups_named)
 
 
 @attrs.define
@@ -95,7 +81,7 @@ def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment
             if texts_on[cell.line] > 1 and value_lines[index] not in (None, cell.line):
                 continue
             found.append(current)
-            current = _Segment(raw, _group_of(labels, table, cell.text), labels.column(cell.text, columns), [], index)
+            current = _Segment(raw, _group_of(table, cell.text), labels.column(cell.text, columns), [], index)
             continue
         current.cells.append(cell)
     found.append(current)
@@ -130,7 +116,7 @@ def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableR
             continue
         for cell in printed:
             assert cell.grid is not None
-            group = _group_of(labels, table, cell.text)
+            group = _group_of(table, cell.text)
             column = labels.column(cell.text, columns)
             for position in range(cell.grid, cell.grid + cell.span):
                 if group is not None:
@@ -186,7 +172,7 @@ def read_appeals(
             last_blank = None
             continue
         last_blank = raw if not texts and raw.cells else None
-        unknown = [text for text in texts if not labels.is_header(text) and _group_of(labels, table, text) is None]
+        unknown = [text for text in texts if not labels.is_header(text) and _group_of(table, text) is None]
         if unknown:
             reading.notes.append(
                 Note(

@@ -42,14 +42,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import attrs
 
 from ..catalog import FORMATS
 from ._document import Cell, TableRow, new_tuple
 from ._labels import normalize_label
-from ._numbers import PLACEHOLDERS, looks_like_value
+from ._numbers import PLACEHOLDERS, cached_when_short, looks_like_value
 from ._source import Line
 
 __all__ = ["ends_in_values", "tokenize"]
@@ -135,7 +134,7 @@ def _trailing_values(text: str) -> tuple[int, list[tuple[int, int]]]:
 def ends_in_values(text: str) -> bool:
     """Whether the line *text* ends in values, as a row of the space layout does."""
     text = text.rstrip()
-    return bool((_parts(text) if len(text) <= _CACHED_LINE else _read_parts(text))[1])
+    return bool(_parts(text)[1])
 
 
 def _split_cell(text: str, start: int) -> list[tuple[str, int]]:
@@ -175,7 +174,7 @@ def _read_line(line: Line) -> _Printed | None:
     text = line.text.rstrip()
     if not text.strip():
         return None
-    labels, values = _parts(text) if len(text) <= _CACHED_LINE else _read_parts(text)
+    labels, values = _parts(text)
     return _Printed(
         line.number,
         tuple(new_tuple(Cell, (piece, line.number, at + 1, None, 1, False)) for piece, at in labels),
@@ -186,18 +185,15 @@ def _read_line(line: Line) -> _Printed | None:
 _Parts = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
 
 
-def _read_parts(text: str) -> _Parts:
+# Table lines repeat (rows of zeros, the same label in every report): the short ones are read once.
+@cached_when_short(maxsize=8192)
+def _parts(text: str) -> _Parts:
     """The label cells and the values of the line *text*, each with its 0-based column."""
     label_end, spans = _trailing_values(text)
     labels = tuple(
         piece for found in _CELL.finditer(text[:label_end]) for piece in _split_cell(found.group(), found.start())
     )
     return labels, tuple((text[start:end], start) for start, end in spans)
-
-
-# Table lines repeat (rows of zeros, the same label in every report): the short ones are read once.
-_CACHED_LINE = 200
-_parts = lru_cache(maxsize=8192)(_read_parts)
 
 
 # --- Labels of the catalog, to put a numbered label together ------------------------------------

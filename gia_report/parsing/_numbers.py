@@ -13,14 +13,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from ..catalog import Column
 
-__all__ = ["CACHED_LENGTH", "MAX_DIGITS", "PLACEHOLDERS", "CellReading", "looks_like_value", "read_cell"]
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+__all__ = [
+    "CACHED_LENGTH",
+    "MAX_DIGITS",
+    "PLACEHOLDERS",
+    "CellReading",
+    "cached_when_short",
+    "looks_like_value",
+    "read_cell",
+]
 
 #: The most digits a count or an amount may have, before and after the point together: no real count
 #: comes near 10**18, and 18 digits always fit a signed 64-bit integer (what pandas and pyarrow store).
@@ -28,6 +40,29 @@ MAX_DIGITS = 18
 #: Texts longer than this are read but not cached (here and by the label lookups): no number or label is
 #: this long, and such a text would only fill a cache.
 CACHED_LENGTH = 200
+
+
+def cached_when_short(maxsize: int) -> Callable[[_Function], _Function]:
+    """Cache a function of a text, its last argument, for texts up to `CACHED_LENGTH` (up to *maxsize* calls).
+
+    The cells and labels of every report repeat (0, the captions, the labels):
+    their readings are cached; a longer text is read each time, as it would
+    only fill the cache.
+    """
+
+    def decorate(function: _Function) -> _Function:
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(*args: Any) -> Any:
+            return cached(*args) if len(args[-1]) <= CACHED_LENGTH else function(*args)
+
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return cast(_Function, call)
+
+    return decorate
+
+
 #: The most characters of a cell's text quoted in a message.
 _QUOTED_LENGTH = 40
 
@@ -64,26 +99,11 @@ def _quote(text: str) -> str:
     return f"{text[:half]!r}…{text[-half:]!r} ({len(text)} characters)"
 
 
+@cached_when_short(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """Whether *text* is a value cell (a number, a placeholder or blank) rather than a label."""
-    # Asked of every cell several times: the short texts are remembered (a dict lookup is the cheapest
-    # memo), up to a bound; a long one would only fill the memo.
-    found = _LOOKS.get(text)
-    if found is None:
-        found = _looks(text)
-        if len(text) <= CACHED_LENGTH and len(_LOOKS) < _LOOKS_KEPT:
-            _LOOKS[text] = found
-    return found
-
-
-def _looks(text: str) -> bool:
     cleaned = _clean(text)
     return not cleaned or cleaned in PLACEHOLDERS or bool(_NUMBERISH.match(cleaned))
-
-
-_LOOKS: dict[str, bool] = {}
-#: The most texts `looks_like_value` remembers (the first met: those that repeat, 0 and the labels, come early).
-_LOOKS_KEPT = 8192
 
 
 def read_cell(text: str, column: Column) -> CellReading:
@@ -93,12 +113,11 @@ def read_cell(text: str, column: Column) -> CellReading:
     1234
     """
     # Cached by the column's kind and unit, all that reading depends on: strings hash at C speed.
-    if len(text) <= CACHED_LENGTH:
-        return _read_cached(text, column.kind, column.unit)
-    return _read(text, column.kind, column.unit)
+    return _read(column.kind, column.unit, text)
 
 
-def _read(text: str, kind: str, unit: str | None) -> CellReading:
+@cached_when_short(maxsize=8192)
+def _read(kind: str, unit: str | None, text: str) -> CellReading:
     cleaned = _clean(text)
     if not cleaned:
         return CellReading(None)
@@ -125,9 +144,6 @@ def _read(text: str, kind: str, unit: str | None) -> CellReading:
     if kind == "money":
         return _read_money(text, cleaned, printed_unit, unit, oddities)
     return _read_integer(text, cleaned, printed_unit, kind, oddities)
-
-
-_read_cached = lru_cache(maxsize=8192)(_read)
 
 
 def _too_long(shown: str, digits: int) -> CellReading:

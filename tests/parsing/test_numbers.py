@@ -112,19 +112,22 @@ def test_long_cells_are_not_cached() -> None:
     """Reading cells longer than any number leaves the cache as it was, so hostile input cannot fill memory."""
     from gia_report.parsing import _numbers
 
-    before = _numbers._read_cached.cache_info().currsize, len(_numbers._LOOKS)
+    def sizes() -> tuple[int, int]:
+        return _numbers._read.cache_info().currsize, _numbers.looks_like_value.cache_info().currsize  # type: ignore[attr-defined]
+
+    before = sizes()
     for n in range(5):
-        read_cell(f"{n}" * 10_000, COUNT)
-        looks_like_value(f"{n}" * 10_000)
-    after = _numbers._read_cached.cache_info().currsize, len(_numbers._LOOKS)
-    assert after == before
+        assert read_cell(f"{n}" * 10_000, COUNT).problem is not None
+        assert looks_like_value(f"{n}" * 10_000) is True
+    assert sizes() == before
 
 
 def test_the_memo_of_values_is_bounded() -> None:
     """Telling values from labels remembers at most a bound of texts, whatever the input, and still answers."""
     from gia_report.parsing import _numbers
 
-    for n in range(_numbers._LOOKS_KEPT + 10):
+    info = _numbers.looks_like_value.cache_info  # type: ignore[attr-defined]
+    for n in range(info().maxsize + 10):
         assert looks_like_value(f"甲{n}") is False
-    assert len(_numbers._LOOKS) <= _numbers._LOOKS_KEPT
+    assert info().currsize <= info().maxsize
     assert looks_like_value("12") is True and looks_like_value("乙") is False
