@@ -349,6 +349,7 @@ def read_rows(
         if headers:
             for line in headers:
                 header.add(_column_order(labels, table, line))
+            found.append(None)  # the values after a header line continue no row before it
             cells = others
             changed = True
         text_at = [i for i, cell in enumerate(cells) if cell.text and not looks_like_value(cell.text)]  # is_text

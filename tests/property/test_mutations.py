@@ -24,6 +24,7 @@ from gia_report import (
     Active2021,
     AppealRow,
     Appeals,
+    DecisionCount,
     DocumentCounts,
     FeeItemCounts,
     ItemCounts,
@@ -597,3 +598,19 @@ def test_a_row_holding_a_split_label_among_its_values_teaches_no_shape() -> None
     text = _blank_report("pipe", ("| 1.申请人无正当理由", "| 1 | .申请人无正当理由"), report=report)
     # Read before the fix: 3 as social_welfare and 6 as legal_services (the split row's shape).
     assert _misread(text, _row("requests", "withheld_internal_affairs", 1, 2, None, None, None, 3, 6)) == {}
+
+
+def test_pdf_text_values_after_a_block_header_continue_no_row_above_it() -> None:
+    """PDF text: 行政许可's label lost, its value alone under the （五） header does not finish 行政规范性文件's row
+    (which printed two of its three values) across the block caption and header lines."""
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        active=Active2021(
+            normative_documents=DocumentCounts(issued=39, in_force=74), licensing=DecisionCount(decisions=181)
+        ),
+    )
+    text = _blank_report("space", ("行政许可 181\n", "181\n"), report=report)
+    # Read before the fix: 行政规范性文件 39, 74, 181 (repealed=74, in_force=181), 181 continuing its row.
+    assert _misread(text, _row("active", "normative_documents", 39, None, 74, columns=_DOCUMENTS)) == {}
