@@ -1032,8 +1032,8 @@ def _short(printed: Printed, row: Row) -> bool:
 def ambiguous(printed: Printed) -> bool:
     """Whether *printed* holds a row that no reader can tell from one printing other values.
 
-    Values without a label right after a row that is short of cells are the
-    same text as that row's own values going on over a line (a page break, a
+    Values without a label right after a row that is short of cells (or a
+    label that lost all its cells) are the same text as that row's own values going on over a line (a page break, a
     narrow column), and in PDF text right before one as well; a value split over two cells in a row that lost a cell is
     the same text as a row of other values; in PDF text, a row whose values
     were all lost is the same text as a blank row. A mutation that makes any
@@ -1053,7 +1053,9 @@ def ambiguous(printed: Printed) -> bool:
     for section in printed.sections:
         rows = [row for row in section.rows if row.raw is None]
         for before, row in itertools.pairwise(rows):
-            if row.is_data and row.label is None and before.is_data and _short(printed, before):
+            # A labelled row that lost every value cell is a label line whose values may follow, too.
+            labelled = before.is_data or before.label is not None
+            if row.is_data and row.label is None and labelled and _short(printed, before):
                 return True
             # PDF text centres a wrapped label on its values: values may stand on the line before it, too.
             space = printed.layout == "space"

@@ -117,20 +117,32 @@ def row_label(labels: TableLabels, cells: Sequence[Cell], text_at: Sequence[int]
 
 def _wrapped_label(
     labels: TableLabels, held: TableRow, cells: list[Cell], text_at: list[int]
-) -> tuple[LabelMatch | None, int]:
+) -> tuple[LabelMatch | None, int, Cell | None]:
     """The row label that the text of *held* and the first text cell of *cells* make together.
 
-    Returns the match and the index in *cells* of its last label cell, or ``(None, -1)``.
+    Returns the match, the index in *cells* of its last label cell, and the
+    value the label's second half held glued to its end (``数量100``), which is
+    then parted from it in *cells*; or ``(None, -1, None)``.
     """
     first = text_at[0]
-    joined = Cell(
-        "".join(c.text for c in held.cells if c.text) + cells[first].text, cells[first].line, cells[first].column
-    )
+    begun = "".join(c.text for c in held.cells if c.text)
+    second = cells[first]
+    joined = Cell(begun + second.text, second.line, second.column - len(begun))
     candidate = [*cells[:first], joined, *cells[first + 1 :]]
+    parted = _label_and_value(labels, joined)
+    if parted is not None and len(parted[0].text) > len(begun):
+        candidate[first : first + 1] = parted
+        text_at = [i if i <= first else i + 1 for i in text_at]
+    else:
+        parted = None
     match, _, label_at = row_label(labels, candidate, text_at)
     if match is None or label_at != first:
-        return None, -1
-    return match, label_at
+        return None, -1, None
+    if parted is None:
+        return match, label_at, None
+    label, value = parted
+    cells[first : first + 1] = [Cell(label.text[len(begun) :], second.line, second.column), value]
+    return match, label_at, value
 
 
 def _is_row_label(labels: TableLabels, text: str) -> bool:
@@ -383,13 +395,23 @@ def read_rows(
         match, first, label_at = row_label(labels, cells, text_at)
         begun = ""  # the first half of a label whose cell held a line break
         if match is None and held is not None:
-            match, label_at = _wrapped_label(labels, held, cells, text_at)
+            match, label_at, glued = _wrapped_label(labels, held, cells, text_at)
             first = label_at
             if match is not None:
                 begun = "".join(cell.text for cell in held.cells if cell.text)
                 notes.append(
                     Note(code="wrapped-label", message=f"label begun at line {held.line} read on here", line=raw.line)
                 )
+                if glued is not None:
+                    raw = TableRow(raw.line, tuple(cells), raw.gap)
+                    text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+                    notes.append(
+                        Note(
+                            code="value-in-label",
+                            message=f"the label's last cell ends in {glued.text!r}: read as the row's first value",
+                            line=glued.line,
+                        )
+                    )
                 held = None
         if held is not None:
             unknown(held)

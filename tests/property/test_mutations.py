@@ -614,3 +614,19 @@ def test_pdf_text_values_after_a_block_header_continue_no_row_above_it() -> None
     text = _blank_report("space", ("行政许可 181\n", "181\n"), report=report)
     # Read before the fix: 行政规范性文件 39, 74, 181 (repealed=74, in_force=181), 181 continuing its row.
     assert _misread(text, _row("active", "normative_documents", 39, None, 74, columns=_DOCUMENTS)) == {}
+
+
+def test_a_wrapped_label_whose_second_half_holds_the_first_value_moves_no_value() -> None:
+    """A label broken over two lines whose second half holds the row's first value glued on (``数量100``): the
+    value is parted from the label and read in its own column."""
+    carried = RequestRow(
+        natural_person=100, commercial=15, research=13, social_welfare=16, legal_services=3, other_org=8, total=155
+    )
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(carried_over=carried))
+    text = _blank_report(
+        "markdown",
+        ("| 二、上年结转政府信息公开申请数量 | 100 |", "| 二、上年结\n| 转政府信息公开申请数量100 |"),
+        report=report,
+    )
+    # Read before the fix: natural_person=15, commercial=13, … other_org=155 (each value one column left).
+    assert _misread(text, _row("requests", "carried_over", 100, 15, 13, 16, 3, 8, 155)) == {}
