@@ -604,8 +604,8 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
     not placed.
     """
     cells = list(item.after)
-    under = item.label_at + 1  # the cells the label stands in, on its own line
     first = values[0].cells
+    under = _cells_under(item, first)  # the cells under the label's, on the line below it
     if not cells and under > 0 and len(first) >= under and not any(cell.text for cell in first[:under]):
         if len(first) > len(item.columns):
             values[0] = _Values(values[0].raw, first[under:])
@@ -635,6 +635,24 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
             f"the row is cut by an empty line and its {len(cells)} cells are not its {len(item.columns)} columns: "
             "where the missing ones stood is not known"
         )
+
+
+def _cells_under(item: PrintedRow, cells: Sequence[Cell]) -> int:
+    """How many of the first *cells* of the line below *item*'s label stand under the label's cells.
+
+    In a grid (HTML, Word) that is where they stand: a cell spanning the
+    label's columns is one cell under two; elsewhere one cell stands under each.
+    """
+    label = item.raw.cells[item.label_at] if 0 <= item.label_at < len(item.raw.cells) else None
+    if label is None or label.grid is None:
+        return item.label_at + 1
+    end = label.grid + label.span
+    under = 0
+    for cell in cells:
+        if cell.grid is None or cell.grid + cell.span > end:
+            break
+        under += 1
+    return under
 
 
 def _shorten(text: str, limit: int = 80) -> str:

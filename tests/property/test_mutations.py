@@ -630,3 +630,16 @@ def test_a_wrapped_label_whose_second_half_holds_the_first_value_moves_no_value(
     )
     # Read before the fix: natural_person=15, commercial=13, … other_org=155 (each value one column left).
     assert _misread(text, _row("requests", "carried_over", 100, 15, 13, 16, 3, 8, 155)) == {}
+
+
+def test_web_page_values_below_a_label_under_a_spanning_empty_cell_stand_in_their_columns() -> None:
+    """A web page: a label alone in its row, its values in the next row opened by one empty cell spanning the two
+    label columns. That cell alone stands under the label: the empty cell after it is the blank 自然人."""
+    three_safeties = RequestRow(commercial=478, research=315, legal_services=184, total=977)
+    report = gia_report.Report(
+        format_version="2021", agency="某局", year=2023, requests=Requests(withheld_three_safeties=three_safeties)
+    )
+    label = "<tr><td></td><td>3.危及“三安全一稳定”</td>"
+    text = _blank_report("html", (f"{label}<td>", f'{label}</tr>\n<tr><td colspan="2"></td><td>'), report=report)
+    # Read before the fix: natural_person=478, commercial=315, … (the spanning cell taken for the two label cells).
+    assert _misread(text, _row("requests", "withheld_three_safeties", None, 478, 315, None, 184, None, 977)) == {}
