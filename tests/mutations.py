@@ -1029,6 +1029,14 @@ def _short(printed: Printed, row: Row) -> bool:
     return printed.layout == "space" and any(not row.cells[i].text for i in row.values)
 
 
+def _labels_row(printed: Printed, label: Row, values: Row) -> bool:
+    """Whether the label of the row *label* is the label of the row of *values* (its text inside the catalog's)."""
+    table, key, _ = str(values.cells[values.values[0]].key).split("/")
+    catalog = "".join(printed.table(table).row(key).label.split())
+    assert label.label is not None
+    return "".join(label.cells[label.label].text.split()) in catalog
+
+
 def ambiguous(printed: Printed) -> bool:
     """Whether *printed* holds a row that no reader can tell from one printing other values.
 
@@ -1053,9 +1061,12 @@ def ambiguous(printed: Printed) -> bool:
     for section in printed.sections:
         rows = [row for row in section.rows if row.raw is None]
         for before, row in itertools.pairwise(rows):
-            # A labelled row that lost every value cell is a label line whose values may follow, too.
-            labelled = before.is_data or before.label is not None
-            if row.is_data and row.label is None and labelled and _short(printed, before):
+            if row.is_data and row.label is None and before.is_data and _short(printed, before):
+                return True
+            # A label that lost every value cell is a label line whose values may follow, too: another row's are
+            # the same text as its own.
+            lost_all = before.label is not None and not before.values
+            if row.is_data and row.label is None and lost_all and not _labels_row(printed, before, row):
                 return True
             # PDF text centres a wrapped label on its values: values may stand on the line before it, too.
             space = printed.layout == "space"

@@ -617,20 +617,27 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
     for value in values:
         missing = len(item.columns) - len(cells) - len(value.cells)
         gap = value.raw.gap
-        if missing >= gap > 0:
-            # An empty line inside the row (blank-line layout): each one a blank cell whose tab was stripped.
+        # An empty line inside the row (blank-line layout): each one a blank cell whose tab was stripped. Right
+        # after a label alone, it parts the label from its values as well (the row's last blanks stripped).
+        blanks = missing >= gap > 0 and bool(cells)
+        if missing >= gap > 0 and not cells:
+            item.problem = (
+                f"its values follow its label after {gap} empty line(s): whether those are blank cells or only part "
+                "the label from its values is not known"
+            )
+        if blanks:
             cells.extend(Cell("", value.raw.line, 1) for _ in range(gap))
         cells.extend(value.cells)
         notes.append(
             Note(
                 code="joined-row",
                 message=f"values continue the row {item.row.label} from line {item.raw.line}"
-                + (f", after {gap} empty line(s) read as blank cells" if missing >= gap > 0 else ""),
+                + (f", after {gap} empty line(s) read as blank cells" if blanks else ""),
                 line=value.raw.line,
             )
         )
     item.after = cells
-    if len(cells) != len(item.columns) and any(value.raw.gap for value in values):
+    if item.problem is None and len(cells) != len(item.columns) and any(value.raw.gap for value in values):
         item.problem = (
             f"the row is cut by an empty line and its {len(cells)} cells are not its {len(item.columns)} columns: "
             "where the missing ones stood is not known"

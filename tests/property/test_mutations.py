@@ -643,3 +643,17 @@ def test_web_page_values_below_a_label_under_a_spanning_empty_cell_stand_in_thei
     text = _blank_report("html", (f"{label}<td>", f'{label}</tr>\n<tr><td colspan="2"></td><td>'), report=report)
     # Read before the fix: natural_person=478, commercial=315, … (the spanning cell taken for the two label cells).
     assert _misread(text, _row("requests", "withheld_three_safeties", None, 478, 315, None, 184, None, 977)) == {}
+
+
+def test_blank_line_values_after_a_lone_label_and_an_empty_line_are_noted_when_short() -> None:
+    """Blank-line layout: a label in a block of its own, then fewer values than columns. The empty line parts the
+    two blocks, or is a blank first cell whose tab was stripped: the row is noted, not read either way."""
+    report = gia_report.Report(
+        format_version="2019",
+        agency="某局",
+        year=2023,
+        active=Active2019(fees=FeeItemCounts(items_last_year=134)),
+    )
+    text = _blank_report("blank-line", ("\t行政事业性收费\n\t134\n\t\n", "\t行政事业性收费\n\n\t134\n"), report=report)
+    # Read before the fix: change=134, items_last_year blank (the empty line read as a blank first cell).
+    assert _misread(text, _row("active", "fees", 134, None, columns=("items_last_year", "change"))) == {}
