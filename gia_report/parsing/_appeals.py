@@ -281,7 +281,9 @@ def _data_row(
     tab an editor stripped (``TableRow.gap``), and the row may then open with a
     row of empty cells (*opening*) or with such empty lines after the header's.
     Those are read as blank cells only where the cells then number the row's
-    *count*; a row so cut that adds up no way is not placed.
+    *count*; a row so cut that adds up no way is not placed, nor is a row
+    printed over several lines whose cells do not number *count* (any line may
+    have lost its last cells).
     """
     if not loose:
         return [], 0, None
@@ -303,7 +305,9 @@ def _data_row(
         cells.extend(segment.cells)
         cut += gap
     first = loose[0].raw
-    if len(cells) == count or (not cut and opening is None and first.gap <= 1):
+    # Printed over several lines, a row may have lost cells at the end of any of them, not only of the last.
+    one_line = all(segment.raw is first for segment in loose)
+    if len(cells) == count or (not cut and opening is None and first.gap <= 1 and one_line):
         return cells, first.line, None
     before = first.gap if opening is not None else first.gap - 1
     if before > 0 and len(cells) + before + (len(opening.cells) if opening is not None else 0) == count:
@@ -317,11 +321,11 @@ def _data_row(
         )
         leading = [*(opening.cells if opening is not None else ()), *(Cell("", first.line, 1) for _ in range(before))]
         return [*leading, *cells], start, None
-    if not cut and opening is None:
+    if not cut and opening is None and one_line:
         return cells, first.line, None
     problem = (
-        f"the data row is cut by empty lines or opened by a row of empty cells, and its {len(cells)} cells are "
-        f"not its {count}: where the missing ones stood is not known"
+        f"the data row is printed over several lines (or cut by empty lines, or opened by a row of empty cells), "
+        f"and its {len(cells)} cells are not its {count}: where the missing ones stood is not known"
     )
     return cells, first.line, problem
 

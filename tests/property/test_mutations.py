@@ -657,3 +657,22 @@ def test_blank_line_values_after_a_lone_label_and_an_empty_line_are_noted_when_s
     text = _blank_report("blank-line", ("\t行政事业性收费\n\t134\n\t\n", "\t行政事业性收费\n\n\t134\n"), report=report)
     # Read before the fix: change=134, items_last_year blank (the empty line read as a blank first cell).
     assert _misread(text, _row("active", "fees", 134, None, columns=("items_last_year", "change"))) == {}
+
+
+def test_appeals_values_on_several_lines_short_of_the_fifteen_are_noted() -> None:
+    """Appeals printed as labelled rows, two labels before their values: the two lines of values, taken as the
+    data row, are five short of fifteen, and which line lost its cells is not known: noted, not read in order."""
+    blank = _blank_report("pipe")
+    start, end = blank.index("四、政府信息公开行政复议"), blank.index("五、存在的主要问题")
+    table = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 |  |  |  |  |  |\n未经复议直接起诉 |\n复议后起诉 |\n"
+        " |  |  |  | 140 |\n | 138 |  |  |  |\n"
+    )
+    text = blank[:start] + table + blank[end:]
+    printed = {
+        **_row("appeals", "review", None, None, None, None, None, columns=_APPEALS),
+        **_row("appeals", "litigation_direct", None, None, None, None, 140, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", None, 138, None, None, None, columns=_APPEALS),
+    }
+    # Read before the fix: review/total=140 and litigation_direct/corrected=138 (the first ten of fifteen cells).
+    assert _misread(text, printed) == {}
