@@ -174,7 +174,8 @@ class TableLabels:
         if bare in self._bare_rows and bare:
             annotated = self._bare_rows[bare]
             return LabelMatch(annotated.key, "annotation", annotated.canonical)
-        if not similar:
+        # No label ends in a digit: a text that does holds a value glued on, and is no label by similarity.
+        if not similar or key[-1].isdigit():
             return None
         match = self._similar(key)
         if match is None:

@@ -206,7 +206,7 @@ def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | Non
     An editor or converter that lost a cell separator leaves the first value in
     the label's cell, glued (``公开申请数量3``) or after a space (``行政许可 97``);
     the cell is parted only when its text is no label while the part before the
-    number is one (exactly, or a variant).
+    number is one (exactly, a variant, or by similarity: a typo in the label).
     """
     if not cell.text[-1].isdigit():
         return None
@@ -214,7 +214,7 @@ def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | Non
     if found is None or labels.row(cell.text, similar=False) is not None:
         return None
     label = cell.text[: found.start()].rstrip()
-    if labels.row(label, similar=False) is None:
+    if labels.row(label) is None:
         return None
     column = cell.column + found.start(1)
     return Cell(label, cell.line, cell.column), Cell(found.group(1), cell.line, column)

@@ -676,3 +676,23 @@ def test_appeals_values_on_several_lines_short_of_the_fifteen_are_noted() -> Non
     }
     # Read before the fix: review/total=140 and litigation_direct/corrected=138 (the first ten of fifteen cells).
     assert _misread(text, printed) == {}
+
+
+def test_a_label_with_a_typo_and_its_first_value_glued_on_moves_no_value() -> None:
+    """``1.本机关不掌握信关政府信息292``: a label with a typo and the first value glued on is parted (the label
+    matched by similarity), never matched whole with the digits, which shifted its values one column left."""
+    not_held = RequestRow(
+        natural_person=292,
+        commercial=338,
+        research=119,
+        social_welfare=256,
+        legal_services=100,
+        other_org=56,
+        total=1161,
+    )
+    report = gia_report.Report(
+        format_version="2021", agency="某局", year=2023, requests=Requests(unavailable_not_held=not_held)
+    )
+    text = _blank_report("tab", ("1.本机关不掌握相关政府信息\t292\t", "1.本机关不掌握信关政府信息292\t"), report=report)
+    # Read before the fix: natural_person=338, commercial=119, … other_org=1161, total blank.
+    assert _misread(text, _row("requests", "unavailable_not_held", 292, 338, 119, 256, 100, 56, 1161)) == {}
