@@ -206,7 +206,9 @@ def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | Non
     An editor or converter that lost a cell separator leaves the first value in
     the label's cell, glued (``公开申请数量3``) or after a space (``行政许可 97``);
     the cell is parted only when its text is no label while the part before the
-    number is one (exactly, a variant, or by similarity: a typo in the label).
+    number is one (exactly, or a variant): similar text before a number may be
+    another thing (行政许可证 97), and a text ending in digits is no label by
+    similarity either, so such a row is not read.
     """
     if not cell.text[-1].isdigit():
         return None
@@ -214,7 +216,7 @@ def _label_and_value(labels: TableLabels, cell: Cell) -> tuple[Cell, Cell] | Non
     if found is None or labels.row(cell.text, similar=False) is not None:
         return None
     label = cell.text[: found.start()].rstrip()
-    if labels.row(label) is None:
+    if labels.row(label, similar=False) is None:
         return None
     column = cell.column + found.start(1)
     return Cell(label, cell.line, cell.column), Cell(found.group(1), cell.line, column)

@@ -679,8 +679,9 @@ def test_appeals_values_on_several_lines_short_of_the_fifteen_are_noted() -> Non
 
 
 def test_a_label_with_a_typo_and_its_first_value_glued_on_moves_no_value() -> None:
-    """``1.本机关不掌握信关政府信息292``: a label with a typo and the first value glued on is parted (the label
-    matched by similarity), never matched whole with the digits, which shifted its values one column left."""
+    """``1.本机关不掌握信关政府信息292``: a label with a typo and the first value glued on is no label (its text
+    ends in digits), never matched whole by similarity, which shifted its values one column left; the row is
+    noted as not found."""
     not_held = RequestRow(
         natural_person=292,
         commercial=338,
