@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..errors import ParseError
 from ._document import Document, Form
@@ -134,16 +136,27 @@ def refuse_binary(what: str) -> ParseError:
     return ParseError(f"this is {what}", line=1)
 
 
+@contextmanager
+def _needs_lxml(what: str) -> Iterator[None]:
+    """Turn lxml's absence (a vendored copy without its dependencies) into a `ParseError` naming it."""
+    try:
+        yield
+    except ImportError as error:
+        if error.name is None or error.name.split(".")[0] != "lxml":
+            raise
+        raise ParseError(f"reading {what} needs lxml, which is not installed: pip install lxml", line=1) from None
+
+
 def read_document(data: str | bytes) -> Document:
     """The `Document` of *data*, whatever form it is in."""
     form = sniff(data)
     if form == "html":
-        from ._read_html import read_html
-
+        with _needs_lxml("a web page"):
+            from ._read_html import read_html
         return read_html(data if isinstance(data, str) else bytes(data))
     if form == "docx":
-        from ._read_docx import read_docx
-
+        with _needs_lxml("a Word document"):
+            from ._read_docx import read_docx
         assert not isinstance(data, str)
         return read_docx(bytes(data))
     if form == "pdf":

@@ -114,3 +114,27 @@ def test_parse_reads_html_text_and_bytes() -> None:
     page = "<html><body><p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>"
     for data in (page, page.encode("utf-8")):
         assert read_document(data).form == "html"
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        ("<html><body><table><tr><td>规章</td></tr></table></body></html>", "a web page"),
+        (docx(p("某局2023年政府信息公开工作年度报告")), "a Word document"),
+    ],
+)
+def test_without_lxml_a_page_or_word_document_names_it(
+    monkeypatch: pytest.MonkeyPatch, data: str | bytes, what: str
+) -> None:
+    """A copy of the library without lxml (vendored without its dependencies) says what a page or a Word file needs."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lxml", None)
+    for module in (
+        "lxml.etree",
+        "gia_report._safe_xml",
+        "gia_report.parsing._read_html",
+        "gia_report.parsing._read_docx",
+    ):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    assert _message(data) == f"reading {what} needs lxml, which is not installed: pip install lxml"
