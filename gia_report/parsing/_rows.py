@@ -238,7 +238,9 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
     last_value = next((i for i in range(len(cells) - 1, -1, -1) if _is_value(cells[i])), -1)
     # A header line is made of captions before the last value: with no caption there, there is none.
     if not any(
-        cell.text and not looks_like_value(cell.text) and _is_caption_text(labels, cell.text)  # `_is_caption`
+        cell.text
+        and not looks_like_value(cell.text)  # `_is_captions`, inlined: asked of every cell of PDF text
+        and (_is_caption_text(labels, cell.text) or _captions_in(labels, cell.text) is not None)
         for cell in cells[:last_value]
     ):
         return [], cells
@@ -252,7 +254,7 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
         texts = cells[start:end]
         if (
             end <= last_value
-            and all(_is_caption(labels, cell) for cell in texts)
+            and all(_is_captions(labels, cell) for cell in texts)
             # 其他 or 总计 alone may be a row's label
             and not (len(texts) == 1 and labels.row(texts[0].text, similar=False) is not None)
         ):
@@ -263,8 +265,9 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
     return headers, others
 
 
-def _is_caption(labels: TableLabels, cell: Cell) -> bool:
-    return is_text(cell) and _is_caption_text(labels, cell.text)
+def _is_captions(labels: TableLabels, cell: Cell) -> bool:
+    """Whether *cell* is a column caption, or several whose separator was lost (法律服务机构科研机构)."""
+    return is_text(cell) and (_is_caption_text(labels, cell.text) or _captions_in(labels, cell.text) is not None)
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:

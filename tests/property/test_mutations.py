@@ -697,3 +697,23 @@ def test_a_label_with_a_typo_and_its_first_value_glued_on_moves_no_value() -> No
     text = _blank_report("tab", ("1.本机关不掌握相关政府信息\t292\t", "1.本机关不掌握信关政府信息292\t"), report=report)
     # Read before the fix: natural_person=338, commercial=119, … other_org=1161, total blank.
     assert _misread(text, _row("requests", "unavailable_not_held", 292, 338, 119, 256, 100, 56, 1161)) == {}
+
+
+def test_pdf_text_header_in_another_order_with_two_captions_run_together_is_not_read_in_national_order() -> None:
+    """PDF text: the header prints 法律服务机构 first, run together with 科研机构 in one cell. That line is still the
+    header saying the national order is wrong: the row is noted, never read in national order."""
+    new = RequestRow(
+        natural_person=1, commercial=2, research=3, social_welfare=4, legal_services=5, other_org=6, total=21
+    )
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=new))
+    text = _blank_report(
+        "space",
+        (
+            "商业企业  科研机构  社会公益组织  法律服务机构  其他\n",
+            "法律服务机构科研机构  商业企业  社会公益组织  其他\n",
+        ),
+        (f"{_NEW} 1 2 3 4 5 6 21\n", f"{_NEW} 1 5 3 2 4 6 21\n"),
+        report=report,
+    )
+    # Read before the fix: commercial=5, social_welfare=2, legal_services=4 (the national order).
+    assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
