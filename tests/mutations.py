@@ -1075,7 +1075,9 @@ def ambiguous(printed: Printed) -> bool:
         for row in rows:
             # A value split over two cells is found out by the row's count of cells, until a lost cell makes
             # up for the extra one: the row is then the same text as one printing other values.
-            if any(cell.part for cell in row.cells) and row.values:
+            if any(cell.part for cell in row.cells):
+                if not row.values:
+                    return True  # its other values lost as well: nothing tells the split apart
                 after = row.cells[(-1 if row.label is None else row.label) + 1 :]
                 if sum(1 for cell in after if cell.text) <= _count(printed, row):
                     return True
