@@ -154,16 +154,25 @@ def read_appeals(
         return
     placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     header_groups: list[Row] = []
+    group_rows: set[int] = set()  # the header rows the groups are named on
+    group_at: dict[str, int] = {}  # where in its header row each group is named
     segments: list[_Segment] = []
     blank_row: TableRow | None = None
     header_line: int | None = None
     last_blank: TableRow | None = None  # a row of empty cells just before the current one
     opening: TableRow | None = None  # the row of empty cells the first values were printed right after
-    for raw in grid.rows:
+    for at, raw in enumerate(grid.rows):
         texts = [cell.text for cell in raw.cells if is_text(cell)]
         # The groups named anywhere in the header, in printed order (PDF text joins header lines to the values).
-        for text in texts:
-            header_groups.extend(group for group in _groups_in(table, text) if group not in header_groups)
+        for index, cell in enumerate(raw.cells):
+            if is_text(cell):
+                for group in _groups_in(table, cell.text):
+                    if group not in header_groups:
+                        header_groups.append(group)
+                        # A header row: a line of PDF text (joined to the values), else a row of the grid; and
+                        # where in its row the group stands (the rows of a grid or of separated cells align).
+                        group_rows.add(cell.line if grid.geometry == "ordered" else at)
+                        group_at[group.key] = cell.grid if cell.grid is not None else index
         found = _segments(labels, table, raw)
         if found:
             if not segments:
@@ -230,13 +239,20 @@ def read_appeals(
             reading.values[key] = None
         return
     order = list(table.rows)
-    if len(header_groups) == len(table.rows):
+    if len(group_rows) > 1 and grid.geometry != "ordered" and len(set(group_at.values())) == len(group_at):
+        # Named on several header rows whose cells align: in the order they stand in, not the rows' order.
+        header_groups.sort(key=lambda group: group_at[group.key])
+    national = [order.index(group) for group in header_groups] == sorted(order.index(group) for group in header_groups)
+    aligned = len(group_rows) == 1 or grid.geometry != "ordered"
+    if len(header_groups) == len(table.rows) and (national or aligned):
         order = header_groups
-    elif [order.index(group) for group in header_groups] != sorted(order.index(group) for group in header_groups):
-        # A header naming some groups in another order than the national one: where the others stand is not known.
+    elif not national:
+        # Named in another order than the national one, on several header rows (whose order is not the columns')
+        # or not all three: where each group stands is not known.
         shown = "、".join(group.label for group in header_groups)
-        problem = (
-            problem or f"the header names the groups {shown} in another order than the national one, and not all three"
+        problem = problem or (
+            f"the header names the groups {shown} in another order than the national one, "
+            + ("on several header rows" if len(header_groups) == len(table.rows) else "and not all three")
         )
     else:
         reading.notes.append(

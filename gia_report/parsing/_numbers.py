@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -30,6 +30,7 @@ __all__ = [
     "PLACEHOLDERS",
     "CellReading",
     "cached_when_short",
+    "holds_digits_apart",
     "looks_like_value",
     "read_cell",
 ]
@@ -43,22 +44,43 @@ CACHED_LENGTH = 200
 
 
 def cached_when_short(maxsize: int) -> Callable[[_Function], _Function]:
-    """Cache a function of a text, its last argument, for texts up to `CACHED_LENGTH` (up to *maxsize* calls).
+    """Remember a function's answers for texts (its last argument) up to `CACHED_LENGTH`, the first *maxsize*.
 
-    The cells and labels of every report repeat (0, the captions, the labels):
-    their readings are cached; a longer text is read each time, as it would
-    only fill the cache.
+    The cells and labels of every report repeat (0, the captions, the labels)
+    and come early: the first ones met are kept, in a plain dict (the cheapest
+    memo: these functions are asked of every cell several times). A longer
+    text is read each time, and so is any text once the memo is full, so no
+    input can make it grow past its bound. The memo is the wrapper's ``memo``.
     """
 
     def decorate(function: _Function) -> _Function:
-        cached = lru_cache(maxsize=maxsize)(function)
+        memo: dict[Any, Any] = {}
+        if function.__code__.co_argcount == 1:
 
-        @wraps(function)
-        def call(*args: Any) -> Any:
-            return cached(*args) if len(args[-1]) <= CACHED_LENGTH else function(*args)
+            def call_one(text: str) -> Any:
+                found = memo.get(text, memo)  # the memo itself stands for "not remembered"
+                if found is memo:
+                    found = function(text)
+                    if len(text) <= CACHED_LENGTH and len(memo) < maxsize:
+                        memo[text] = found
+                return found
 
-        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
-        return cast(_Function, call)
+            call: Callable[..., Any] = call_one
+        else:
+
+            def call_many(*args: Any) -> Any:
+                found = memo.get(args, memo)
+                if found is memo:
+                    found = function(*args)
+                    if len(args[-1]) <= CACHED_LENGTH and len(memo) < maxsize:
+                        memo[args] = found
+                return found
+
+            call = call_many
+        wrapped = wraps(function)(call)
+        wrapped.memo = memo  # type: ignore[attr-defined]
+        wrapped.maxsize = maxsize  # type: ignore[attr-defined]
+        return cast(_Function, wrapped)
 
     return decorate
 
@@ -106,6 +128,12 @@ def looks_like_value(text: str) -> bool:
     return not cleaned or cleaned in PLACEHOLDERS or bool(_NUMBERISH.match(cleaned))
 
 
+@cached_when_short(maxsize=8192)
+def holds_digits_apart(text: str) -> bool:
+    """Whether *text* holds digits parted by white space: two numbers in one cell, or one spaced (``6 13``)."""
+    return bool(_DIGITS_APART.search(unicodedata.normalize("NFKC", text)))
+
+
 def read_cell(text: str, column: Column) -> CellReading:
     """Read the printed *text* of a cell in *column*.
 
@@ -125,7 +153,7 @@ def _read(kind: str, unit: str | None, text: str) -> CellReading:
         return CellReading(None)
     oddities: list[str] = []
     shown = _quote(text.strip())
-    if _DIGITS_APART.search(unicodedata.normalize("NFKC", text)):
+    if holds_digits_apart(text):
         # '6 13' is two cells merged as often as one number spaced: which, the cell cannot tell.
         return CellReading(None, problem=f"{shown} holds digits apart: two numbers in one cell, or one spaced")
     if cleaned != text.strip():

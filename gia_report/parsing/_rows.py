@@ -281,6 +281,18 @@ def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple
     return tuple(key for key in keys if key is not None)
 
 
+def _levels_joined(labels: TableLabels, texts: list[Cell]) -> bool:
+    """Whether a header line holds a spanning caption between column captions (自然人 | 法人或其他组织 | 总计 |
+    商业企业 …): two header rows printed on one line, whose captions are not in the columns' order."""
+    kinds = [
+        labels.column(cell.text, labels.columns) is not None or _captions_in(labels, cell.text) is not None
+        for cell in texts
+        if cell.text
+    ]
+    spanning = [at for at, column in enumerate(kinds) if not column]
+    return any(any(kinds[:at]) and any(kinds[at + 1 :]) for at in spanning)
+
+
 class _Header:
     """What the header rows say of the column order: a row naming every column of a row, or national.
 
@@ -293,10 +305,12 @@ class _Header:
         self.orders: list[tuple[str, ...]] = []  # the orders of the header rows that name columns once each
         self.contrary: tuple[str, ...] = ()
 
-    def add(self, order: tuple[str, ...]) -> None:
+    def add(self, order: tuple[str, ...], *, joined: bool = False) -> None:
+        """A header line's order of the columns it names; *joined*: it holds two header rows (`_levels_joined`),
+        so it only says whether the national order can be trusted."""
         if not order:
             return
-        if len(set(order)) == len(order):
+        if len(set(order)) == len(order) and not joined:
             self.orders.append(order)
         if [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
             self.contrary = order
@@ -365,7 +379,7 @@ def read_rows(
         headers, others = _header_lines(labels, cells)
         if headers:
             for line in headers:
-                header.add(_column_order(labels, table, line))
+                header.add(_column_order(labels, table, line), joined=_levels_joined(labels, line))
             found.append(None)  # the values after a header line continue no row before it
             cells = others
             changed = True
@@ -394,7 +408,7 @@ def read_rows(
         texts = [cells[i] for i in text_at]
         values = cells[text_at[-1] + 1 :]
         if _is_header_row(labels, texts, values):
-            header.add(_column_order(labels, table, texts))
+            header.add(_column_order(labels, table, texts), joined=_levels_joined(labels, texts))
             found.append(None)
             continue
         match, first, label_at = row_label(labels, cells, text_at)

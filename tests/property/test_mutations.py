@@ -717,3 +717,51 @@ def test_pdf_text_header_in_another_order_with_two_captions_run_together_is_not_
     )
     # Read before the fix: commercial=5, social_welfare=2, legal_services=4 (the national order).
     assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
+
+
+def test_appeals_groups_named_on_header_rows_printed_in_another_order_are_placed_by_where_they_stand() -> None:
+    """The appeals header's first two rows printed the other way round (the captions' row above 行政复议): the
+    groups are ordered by the cells they stand in, not by the row they are named first on."""
+    review = AppealRow(upheld=12, corrected=0, other=13, pending=16, total=41)
+    direct = AppealRow(upheld=0, corrected=0, other=28, pending=0, total=28)
+    after = AppealRow(upheld=19, corrected=0, other=0, pending=0, total=19)
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        appeals=Appeals(review=review, litigation_direct=direct, litigation_after_review=after),
+    )
+    first = "行政复议\t\t\t\t\t行政诉讼\n"
+    second = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+    text = _blank_report("tab", (first + second, second + first), report=report)
+    printed = {
+        **_row("appeals", "review", 12, 0, 13, 16, 41, columns=_APPEALS),
+        **_row("appeals", "litigation_direct", 0, 0, 28, 0, 28, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", 19, 0, 0, 0, 19, columns=_APPEALS),
+    }
+    # Read before the fix: 行政复议 last (named on the second row), each group with another's values.
+    assert _misread(text, printed) == {}
+    assert gia_report.parse(text).appeals == report.appeals
+
+
+_NEW_VALUES = RequestRow(
+    natural_person=1, commercial=2, research=3, social_welfare=4, legal_services=5, other_org=6, total=21
+)
+
+
+def test_a_header_line_holding_both_header_rows_orders_no_columns() -> None:
+    """The requests header's two rows joined on one line (自然人 | 法人或其他组织 | 总计 | … | 商业企业 …) names
+    every column once, but 总计 before 商业企业 is two rows' order, not the columns': it orders no row."""
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=_NEW_VALUES))
+    text = _blank_report("pipe", (" | 总计 |\n |  |  | 商业企业 |", " | 总计 | |  |  | 商业企业 |"), report=report)
+    # Read before the fix: total=2, commercial=3, … other_org=21 (总计 taken as the second column).
+    assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
+
+
+def test_a_value_cell_holding_two_numbers_before_the_last_moves_no_value() -> None:
+    """``2 3`` in one cell in the middle of a row (a separator lost): the cells after it may each stand a column
+    left of their own, so the row is noted, not placed by its shape or its count."""
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=_NEW_VALUES))
+    text = _blank_report("tab", (f"{_NEW}\t1\t2\t3\t", f"{_NEW}\t1\t2 3\t"), report=report)
+    # Read before the fix: social_welfare=5, legal_services=6, other_org=21 (each a column left), total blank.
+    assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
