@@ -28,8 +28,9 @@ Around that rule:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import attrs
@@ -373,16 +374,9 @@ def read_rows(
             )
         )
 
-    for raw in rows:
+    for raw in _parted_at_headers(labels, table, header, rows, found):
         cells = list(raw.cells)
         changed = False
-        headers, others = _header_lines(labels, cells)
-        if headers:
-            for line in headers:
-                header.add(_column_order(labels, table, line), joined=_levels_joined(labels, line))
-            found.append(None)  # the values after a header line continue no row before it
-            cells = others
-            changed = True
         text_at = [i for i, cell in enumerate(cells) if cell.text and not looks_like_value(cell.text)]  # is_text
         # The label's cell may hold its first value; text after it (an unreadable value) does not hide it.
         for at in reversed(text_at):
@@ -466,6 +460,52 @@ def read_rows(
         if isinstance(item, PrintedRow) and not item.named and item.problem is None:
             item.problem = header.against(item.row)
     return _continued(found, notes, joined_lines)
+
+
+def _parted_at_headers(
+    labels: TableLabels,
+    table: Table,
+    header: _Header,
+    rows: Sequence[TableRow],
+    found: list[PrintedRow | _Values | None],
+) -> Iterator[TableRow]:
+    """*rows*, each parted where header lines stand inside it (PDF text joins a label line, a block's caption and
+    header and the values below into one row): the lines before the header, and those after it, are rows of their
+    own, and no row continues across the header (a `None` in *found*). The header lines order *header*."""
+    for raw in rows:
+        headers, others = _header_lines(labels, list(raw.cells))
+        if not headers:
+            yield raw
+            continue
+        for line in headers:
+            header.add(_column_order(labels, table, line), joined=_levels_joined(labels, line))
+        # Each cell in the piece after the header lines above it: pieces parted by a header line are rows apart.
+        header_at = sorted(line[0].line for line in headers)
+        pieces: dict[int, list[Cell]] = {}
+        for cell in others:
+            pieces.setdefault(bisect.bisect_left(header_at, cell.line), []).append(cell)
+        if 0 not in pieces:
+            found.append(None)
+        last = max(pieces, default=0)
+        for at in sorted(pieces):
+            piece = pieces[at]
+            if at == last:
+                yield TableRow(raw.line, tuple(piece), raw.gap)
+            elif _holds_a_row(labels, piece):
+                yield TableRow(piece[0].line, tuple(piece))
+                read = found[-1] if found else None
+                if isinstance(read, PrintedRow) and not read.after:
+                    # A label alone before a header line: a blank row, or one whose values went elsewhere.
+                    read.problem = "its label is printed without values"
+            # else text among the header lines (a note of the header wrapped over lines), read as part of it
+            if at < last or at < len(header_at):
+                found.append(None)  # the values after a header line continue no row before it
+
+
+def _holds_a_row(labels: TableLabels, cells: list[Cell]) -> bool:
+    """Whether *cells* hold a value or a row's label."""
+    text_at = [i for i, cell in enumerate(cells) if is_text(cell)]
+    return len(text_at) < sum(1 for cell in cells if cell.text) or row_label(labels, cells, text_at)[0] is not None
 
 
 def _printed(

@@ -765,3 +765,16 @@ def test_a_value_cell_holding_two_numbers_before_the_last_moves_no_value() -> No
     text = _blank_report("tab", (f"{_NEW}\t1\t2\t3\t", f"{_NEW}\t1\t2 3\t"), report=report)
     # Read before the fix: social_welfare=5, legal_services=6, other_org=21 (each a column left), total blank.
     assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
+
+
+def test_pdf_text_a_label_alone_before_a_block_header_takes_no_values_after_it() -> None:
+    """PDF text: 行政事业性收费 printed blank (its label alone), then the （九） block's caption and header, then the
+    values of 政府集中采购 whose label was lost. PDF text joins them in one row: the header parts it again."""
+    procurement = Procurement(projects=183, amount=Decimal("19004.69"))
+    coercion = ItemCounts(items_last_year=3, change=1, decisions=2)  # a row of values ends the row before
+    report = gia_report.Report(
+        format_version="2019", agency="某局", year=2023, active=Active2019(coercion=coercion, procurement=procurement)
+    )
+    text = _blank_report("space", ("政府集中采购 183 19004.69\n", "183 19004.69\n"), report=report)
+    # Read before the fix: 行政事业性收费's 上一年项目数量 = 183 (the values after the （九） header).
+    assert _misread(text, _row("active", "fees", None, None, columns=("items_last_year", "change"))) == {}
