@@ -68,6 +68,8 @@ class PrintedRow:
     label: str = ""
     #: Whether a header row before it named its columns (their order is then the header's).
     named: bool = False
+    #: Whether its cells were joined from rows of values printed after it (they show no shape of a printed row).
+    joined: bool = False
 
     def key(self, column: Column) -> str:
         """The public key of this row's cell in *column*."""
@@ -696,6 +698,7 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
             )
         )
     item.after = cells
+    item.joined = True
     if item.problem is None and len(cells) != len(item.columns) and any(value.raw.gap for value in values):
         item.problem = (
             f"the row is cut by an empty line and its {len(cells)} cells are not its {len(item.columns)} columns: "

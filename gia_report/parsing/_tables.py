@@ -49,7 +49,8 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     rows = read_rows(table, labels, grid.rows, reading.notes, joined_lines=grid.geometry == "ordered")
     placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     for printed in rows:
-        placer.learn(len(printed.columns), printed.after, printed.label_at)
+        if not printed.joined:  # cells joined from several printed rows are no printed row's shape
+            placer.learn(len(printed.columns), printed.after, printed.label_at)
     learning = True
     # Only a row of more cells than columns may be placed by a window (`Placer.place`).
     wide = [printed for printed in rows if len(printed.after) > len(printed.columns)]

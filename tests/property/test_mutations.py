@@ -778,3 +778,50 @@ def test_pdf_text_a_label_alone_before_a_block_header_takes_no_values_after_it()
     text = _blank_report("space", ("政府集中采购 183 19004.69\n", "183 19004.69\n"), report=report)
     # Read before the fix: 行政事业性收费's 上一年项目数量 = 183 (the values after the （九） header).
     assert _misread(text, _row("active", "fees", None, None, columns=("items_last_year", "change"))) == {}
+
+
+def test_a_row_joined_from_several_printed_rows_teaches_no_shape() -> None:
+    """Blank-line layout (a random draw, shrunk): 3.要求提供公开出版物's block cut by an empty line, its values
+    joined from the rows after it into sixteen cells, seven of them values: a row no one printed, whose shape put
+    6.属于四类过程性信息's 32 (法律服务机构) under 社会公益组织."""
+    text = (
+        "二、主动公开政府信息情况\n"
+        "\t行政事业性收费\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "\t6.属于四类过程性信息\n"
+        "\t\n"
+        "\t\n"
+        "\t\n"
+        "\t\n"
+        "\t32\n"
+        "\n"
+        "\t3.要求提供公开出版物\n"
+        "\t\n"
+        "\n"
+        "\t343\n"
+        "\t178\n"
+        "\t413\n"
+        "\t16\n"
+        "\t98\n"
+        "\t265\n"
+        "\t94\n"
+        "\n"
+        "\t5.要求行政机关确认或重新出具已获取信息\n"
+        "\t\n"
+        "\t75\n"
+        "\t33\n"
+        "\t\n"
+        "\t\n"
+        "\t248\n"
+        "\t\n"
+        "\t\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "\t行政复议\n"
+        "\n"
+    )
+    printed = {
+        **_row("requests", "withheld_process_info", None, None, None, None, 32, None, None),
+        **_row("requests", "rejected_publications", None, None, 343, 178, 413, None, None),
+    }
+    # Read before the fix: withheld_process_info/social_welfare = 32 (the joined row's shape).
+    assert _misread(text, printed) == {}
