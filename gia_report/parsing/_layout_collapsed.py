@@ -69,14 +69,20 @@ def _fold(text: str) -> tuple[str, list[int]]:
     for char in text:
         folded = _FOLDED.get(char)
         if folded is None:
-            folded = _FOLDED.setdefault(char, normalize_label(char))
+            folded = _FOLDED[char] = _TRANSLATION[ord(char)] = normalize_label(char)
         parts.append(folded)
     where = [index for index, part in enumerate(parts) for _ in part]
     return "".join(parts), where
 
 
 def _folded(text: str) -> str:
-    return _fold(text)[0]
+    """*text* folded as `_fold` does, without the index of each character (one ``str.translate``)."""
+    for char in set(text).difference(_FOLDED):
+        _FOLDED[char] = _TRANSLATION[ord(char)] = normalize_label(char)
+    return text.translate(_TRANSLATION)
+
+
+_TRANSLATION: dict[int, str] = {}  # `_FOLDED` by code point, for str.translate
 
 
 # --- The catalog's anchors ------------------------------------------------------------------------------
@@ -139,6 +145,12 @@ def _evidence_bodies() -> tuple[str, ...]:
     return tuple(sorted((body for body in bodies if len(body) >= 4), key=len, reverse=True))
 
 
+@cache
+def _any_body() -> re.Pattern[str]:
+    """Any of `_evidence_bodies` in a folded text."""
+    return re.compile("|".join(map(re.escape, _evidence_bodies())))
+
+
 # --- Recognising collapsed text -------------------------------------------------------------------------
 
 # Labels of table requests glued to digits on one line, or each glued to this many digits with no space.
@@ -179,6 +191,10 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
         if len(_MAY_LABEL_THEN_VALUE.findall(text)) < _LABELS_ON_A_LINE and not _MAY_GLUED_RUN.search(text):
             continue
         if len(_LABEL_THEN_VALUE.findall(text)) < _LABELS_ON_A_LINE and not _GLUED_RUN.search(text):
+            continue
+        # Prose passes those tests: a line that holds no label of table requests at all is ruled out faster
+        # than by looking for each label in turn.
+        if not _any_body().search(_folded(text)):
             continue
         folded, where = folds[index] = _fold(line.text)
         on_line = 0

@@ -151,3 +151,34 @@ def test_collapsed_screen_keeps_every_line_the_full_test_would(text: str) -> Non
     assert len(screened) >= len(collapsed._LABEL_THEN_VALUE.findall(text))
     if collapsed._GLUED_RUN.search(text):
         assert collapsed._MAY_GLUED_RUN.search(text)
+
+
+_LABEL_PIECES = st.one_of(
+    _COLLAPSED_PIECES,
+    st.sampled_from(
+        ["重复申请", "不予公开", "國家秘密", "属于国家", "秘密", "“三安全一稳定”", "三 安全", "（一）", "1."]
+    ),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_LABEL_PIECES, max_size=24).map("".join))
+def test_collapsed_label_screen_keeps_every_line_with_a_label(text: str) -> None:
+    """The one-search screen for a label of table requests finds one wherever the label-by-label search does, and
+    the fold by translation is the fold character by character."""
+    from gia_report.parsing import _layout_collapsed as collapsed
+
+    folded = collapsed._fold(text)[0]
+    assert collapsed._folded(text) == folded
+    if list(collapsed._occurrences(folded, collapsed._evidence_bodies())):
+        assert collapsed._any_body().search(folded)
+
+
+def test_collapsed_label_screen_finds_each_label() -> None:
+    """Each label body alone, and inside other text, passes the screen (a screen that found none would pass)."""
+    from gia_report.parsing import _layout_collapsed as collapsed
+
+    for body in collapsed._evidence_bodies():
+        assert collapsed._any_body().search(f"某{body}12")
+    assert collapsed._any_body().search("主动公开政府信息12条") is None
