@@ -535,7 +535,9 @@ def _early_labels(
         text = "".join(cells[i].text for i in indices)
         other = labels.row(text, similar=False)
         caption = labels.is_group(text) or (labels.is_header(text) and not _is_row_label(labels, text))
-        if other is not None and other.key != match.key and not caption:
+        # Values between it and the label that took the values: two rows run together, its values its own.
+        valued = any(cells[i].text and not is_text(cells[i]) for i in range(indices[-1] + 1, first))
+        if other is not None and other.key != match.key and not caption and not valued:
             early.append((other, indices[-1]))
     return early
 

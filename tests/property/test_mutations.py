@@ -825,3 +825,29 @@ def test_a_row_joined_from_several_printed_rows_teaches_no_shape() -> None:
     }
     # Read before the fix: withheld_process_info/social_welfare = 32 (the joined row's shape).
     assert _misread(text, printed) == {}
+
+
+def test_blank_line_two_rows_run_together_pair_no_label_with_later_values() -> None:
+    """Blank-line layout: the empty line between two rows lost (one block holds 2.申请人… with its values, then
+    3.其他 with its own) and （七）总计's label lost. 2.申请人… has its values in the block: it is no label printed
+    before its values, and is not paired with the unlabelled values of （七）总计."""
+    fees = RequestRow(
+        natural_person=1, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=1, total=2
+    )
+    total = RequestRow(
+        natural_person=9, commercial=0, research=3, social_welfare=4, legal_services=5, other_org=6, total=27
+    )
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(other_unpaid_fees=fees, other_other=fees, outcomes_total=total),
+    )
+    text = _blank_report(
+        "blank-line",
+        ("\t2\n\n\t\n\t3.其他\n", "\t2\n\t\n\t3.其他\n"),
+        ("\t（七）总计\n\t9\n", "\t\n\t9\n"),
+        report=report,
+    )
+    # Read before the fix: 2.申请人…'s row read with （七）总计's values (9, 0, 3, 4, 5, 6, 27).
+    assert _misread(text, _row("requests", "other_unpaid_fees", 1, 0, 0, 0, 0, 1, 2)) == {}
