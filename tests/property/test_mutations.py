@@ -851,3 +851,28 @@ def test_blank_line_two_rows_run_together_pair_no_label_with_later_values() -> N
     )
     # Read before the fix: 2.申请人…'s row read with （七）总计's values (9, 0, 3, 4, 5, 6, 27).
     assert _misread(text, _row("requests", "other_unpaid_fees", 1, 0, 0, 0, 0, 1, 2)) == {}
+
+
+def test_blank_line_appeals_opened_by_an_empty_line_and_two_values_in_one_cell_are_noted() -> None:
+    """Blank-line appeals: an extra empty line before the data row, and its last two values on one line (one
+    cell, ``0\\t20``). Fourteen cells and an empty line make fifteen, but the joined cell may be two values:
+    the empty line is no proven blank, and the row is noted, not read one cell to the right."""
+    review = AppealRow(upheld=0, corrected=0, other=19, pending=0, total=19)
+    direct = AppealRow(upheld=14, corrected=0, other=0, pending=0, total=14)
+    after = AppealRow(upheld=0, corrected=20, other=0, pending=0, total=20)
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        appeals=Appeals(review=review, litigation_direct=direct, litigation_after_review=after),
+    )
+    text = _blank_report(
+        "blank-line", ("\t总计\n\n\t0\n", "\t总计\n\n\n\t0\n"), ("\t0\n\t20\n\n五、", "\t0\t20\n\n五、"), report=report
+    )
+    printed = {
+        **_row("appeals", "review", 0, 0, 19, 0, 19, columns=_APPEALS),
+        **_row("appeals", "litigation_direct", 14, 0, 0, 0, 14, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", 0, 20, 0, 0, 20, columns=_APPEALS),
+    }
+    # Read before the fix: review other=0, pending=19, total=0, … (every value one cell to the right).
+    assert _misread(text, printed) == {}
