@@ -20,7 +20,7 @@ import attrs
 from .._cells import Equation
 from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
-from ._labels import TableLabels, normalize_label
+from ._labels import TableLabels, normalize_label, strip_numbering
 from ._numbers import cached_when_short, holds_digits_apart
 from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
@@ -57,9 +57,25 @@ class _Segment:
     caption: str | None
     cells: list[Cell]
     label_at: int
+    #: The text it follows, where that is no group label, caption or header word (another table's row label,
+    #: say) and has values beside it on its line (a caption broken over lines in PDF text has them below).
+    unknown: Cell | None = None
+    #: Read from PDF text (the `Grid` geometry ``ordered``).
+    ordered: bool = False
+
+    def stray(self) -> bool:
+        """Whether its values are those of a label that is none of this table's: beside it on its line, and in
+        PDF text (where a caption broken over lines may end on the values' line) a numbered one."""
+        text = self.unknown
+        if text is None or not any(cell.text and cell.line == text.line for cell in self.cells):
+            return False
+        if self.ordered:
+            normalized = normalize_label(text.text)
+            return strip_numbering(normalized) != normalized
+        return True
 
 
-def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment]:
+def _segments(labels: TableLabels, table: Table, raw: TableRow, *, ordered: bool = False) -> list[_Segment]:
     """The row cut before each of its text cells; every segment with the values after that text.
 
     A text cell on a line of several texts, its values on a later line, is a
@@ -81,7 +97,9 @@ def _segments(labels: TableLabels, table: Table, raw: TableRow) -> list[_Segment
             if texts_on[cell.line] > 1 and value_lines[index] not in (None, cell.line):
                 continue
             found.append(current)
-            current = _Segment(raw, _group_of(table, cell.text), labels.column(cell.text, columns), [], index)
+            group, caption = _group_of(table, cell.text), labels.column(cell.text, columns)
+            unknown = cell if group is None and caption is None and not labels.is_header(cell.text) else None
+            current = _Segment(raw, group, caption, [], index, unknown, ordered)
             continue
         current.cells.append(cell)
     found.append(current)
@@ -173,7 +191,7 @@ def read_appeals(
                         # where in its row the group stands (the rows of a grid or of separated cells align).
                         group_rows.add(cell.line if grid.geometry == "ordered" else at)
                         group_at[group.key] = cell.grid if cell.grid is not None else index
-        found = _segments(labels, table, raw)
+        found = _segments(labels, table, raw, ordered=grid.geometry == "ordered")
         if found:
             if not segments:
                 opening = last_blank
@@ -205,6 +223,18 @@ def read_appeals(
             segment.caption is not None and printed > len(table.rows)
         ):
             segment.group = segment.caption = None
+    for segment in segments:
+        if segment.stray():
+            assert segment.unknown is not None
+            shown = " | ".join(cell.text for cell in segment.cells if cell.text)
+            reading.notes.append(
+                Note(
+                    code="unplaced-cells",
+                    message=f"values {shown!r} beside {segment.unknown.text!r}, no label of table appeals: not read",
+                    line=segment.unknown.line,
+                )
+            )
+    segments = [segment for segment in segments if not segment.stray()]
     labelled = [segment for segment in segments if segment.group is not None]
     loose = [segment for segment in segments if segment.group is None and segment.caption is None]
     if labelled or any(segment.caption is not None for segment in segments):

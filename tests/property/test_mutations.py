@@ -876,3 +876,27 @@ def test_blank_line_appeals_opened_by_an_empty_line_and_two_values_in_one_cell_a
     }
     # Read before the fix: review other=0, pending=19, total=0, … (every value one cell to the right).
     assert _misread(text, printed) == {}
+
+
+def test_appeals_values_beside_another_tables_label_are_not_the_data_row() -> None:
+    """四、结转下年度继续办理 moved below the appeals heading and the appeals data row lost: the values beside that
+    label are no appeals values, and are noted, not read as the data row."""
+    carried = RequestRow(natural_person=0, commercial=0, research=10, social_welfare=0, legal_services=6, total=16)
+    report = gia_report.Report(
+        format_version="2021", agency="某局", year=2023, requests=Requests(carried_forward=carried)
+    )
+    row = "四、结转下年度继续办理\t0\t0\t10\t0\t6\t\t16\n"
+    text = _blank_report(
+        "tab",
+        (row, ""),
+        ("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n五、", row + "五、"),
+        report=report,
+    )
+    blank = (None, None, None, None, None)
+    printed = {
+        key: None
+        for group in ("review", "litigation_direct", "litigation_after_review")
+        for key in _row("appeals", group, *blank, columns=_APPEALS)
+    }
+    # Read before the fix: review/upheld=0, corrected=0, other=10, …, litigation_direct/corrected=16 (its values).
+    assert _misread(text, printed) == {}
