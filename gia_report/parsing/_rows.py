@@ -68,7 +68,8 @@ class PrintedRow:
     label: str = ""
     #: Whether a header row before it named its columns (their order is then the header's).
     named: bool = False
-    #: Whether its cells were joined from rows of values printed after it (they show no shape of a printed row).
+    #: Whether its cells were joined from rows of values printed after it, or paired with a later line of values
+    #: (they show no shape of a printed row).
     joined: bool = False
 
     def key(self, column: Column) -> str:
@@ -618,6 +619,7 @@ def _paired(waiting: list[PrintedRow], values: list[_Values], notes: list[Note],
             )
             for row, value in zip(early, values, strict=True):
                 row.after = list(value.cells)
+                row.joined = True  # values of a line after another row's label: the shape of no printed row
             return
         for row in early:
             row.problem = "its label is printed without values"

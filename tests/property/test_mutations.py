@@ -900,3 +900,38 @@ def test_appeals_values_beside_another_tables_label_are_not_the_data_row() -> No
     }
     # Read before the fix: review/upheld=0, corrected=0, other=10, …, litigation_direct/corrected=16 (its values).
     assert _misread(text, printed) == {}
+
+
+def test_values_paired_with_a_label_printed_before_another_row_teach_no_shape() -> None:
+    """Blank-line layout: 8.属于行政查询事项's label alone, 3.要求提供公开出版物's row moved under it, then its
+    values opening with the two empty cells under the label. They are paired with the label, but are no printed
+    row's shape: 6.属于四类过程性信息 (blanks first) is not read two columns left by it."""
+    query = RequestRow(
+        natural_person=120,
+        commercial=139,
+        research=447,
+        social_welfare=0,
+        legal_services=124,
+        other_org=197,
+        total=1027,
+    )
+    process = RequestRow(research=433, other_org=60, total=493)
+    publications = RequestRow(social_welfare=486, legal_services=185, other_org=76, total=747)
+    report = gia_report.Report(
+        format_version="2021",
+        agency="某局",
+        year=2023,
+        requests=Requests(
+            withheld_query_matters=query, withheld_process_info=process, rejected_publications=publications
+        ),
+    )
+    moved = "\t\n\t3.要求提供公开出版物\n\t\n\t\n\t\n\t486\n\t185\n\t76\n\t747\n\n"
+    query_values = "\t120\n\t139\n\t447\n\t0\n\t124\n\t197\n\t1027\n\n"
+    text = _blank_report(
+        "blank-line",
+        (moved, ""),
+        ("\t8.属于行政查询事项\n" + query_values, "\t8.属于行政查询事项\n\n" + moved + "\t\n\t\n" + query_values),
+        report=report,
+    )
+    # Read before the fix: 6.属于四类过程性信息 natural_person=433, social_welfare=60, legal_services=493.
+    assert _misread(text, _row("requests", "withheld_process_info", None, None, 433, None, None, 60, 493)) == {}
