@@ -226,14 +226,7 @@ def read_appeals(
     for segment in segments:
         if segment.stray():
             assert segment.unknown is not None
-            shown = " | ".join(cell.text for cell in segment.cells if cell.text)
-            reading.notes.append(
-                Note(
-                    code="unplaced-cells",
-                    message=f"values {shown!r} beside {segment.unknown.text!r}, no label of table appeals: not read",
-                    line=segment.unknown.line,
-                )
-            )
+            _not_read(segment, f"beside {segment.unknown.text!r}, no label of table appeals", reading)
     segments = [segment for segment in segments if not segment.stray()]
     labelled = [segment for segment in segments if segment.group is not None]
     loose = [segment for segment in segments if segment.group is None and segment.caption is None]
@@ -241,14 +234,7 @@ def read_appeals(
         _read_labelled_appeals(table, labelled, placer, keys, checks, reading)
         for segment in segments:
             if segment.group is None:
-                shown = " | ".join(cell.text for cell in segment.cells if cell.text)
-                reading.notes.append(
-                    Note(
-                        code="unplaced-cells",
-                        message=f"values {shown!r} of table appeals stand beside no group label: not read",
-                        line=segment.raw.line,
-                    )
-                )
+                _not_read(segment, "of table appeals stand beside no group label", reading)
         return
     cells, first_line, problem = _data_row(loose, opening, len(table.rows) * width, reading.notes)
     if not cells:
@@ -316,6 +302,13 @@ def read_appeals(
     for index, row in enumerate(order):
         reading.found[row.key] = first_line
         store(table, row, columns, placed[index * width : (index + 1) * width], placement, reading)
+
+
+def _not_read(segment: _Segment, why: str, reading: TableReading) -> None:
+    """Note the values of *segment*, which are not read: *why*."""
+    shown = " | ".join(cell.text for cell in segment.cells if cell.text)
+    line = segment.unknown.line if segment.unknown is not None else segment.raw.line
+    reading.notes.append(Note(code="unplaced-cells", message=f"values {shown!r} {why}: not read", line=line))
 
 
 def _data_row(

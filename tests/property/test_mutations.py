@@ -262,12 +262,23 @@ def _row(table: str, row: str, *values: Value, columns: tuple[str, ...] | None =
 
 _DOCUMENTS = ("issued", "repealed", "in_force")
 _APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
+
+
+def _applicants(*values: int | None) -> RequestRow:
+    """A request row of the seven values, in the columns' order."""
+    return RequestRow(**dict(zip(_APPLICANTS, values, strict=True)))
+
+
 _GRANTED = "三、本年度办理结果 | （一）予以公开"
 _NEW = "一、本年新收政府信息公开申请数量"
-_NEW_ROW = RequestRow(
-    natural_person=3, commercial=1, research=2, social_welfare=1, legal_services=0, other_org=6, total=13
-)
+_NEW_ROW = _applicants(3, 1, 2, 1, 0, 6, 13)
 _APPEALS = ("upheld", "corrected", "other", "pending", "total")
+
+
+def _appeals_report(review: AppealRow, direct: AppealRow, after: AppealRow) -> gia_report.Report:
+    """A 2021-format report, blank but its appeals."""
+    appeals = Appeals(review=review, litigation_direct=direct, litigation_after_review=after)
+    return gia_report.Report(format_version="2021", agency="某局", year=2023, appeals=appeals)
 
 
 def test_pipe_label_line_closed_by_a_pipe_keeps_its_values_in_place() -> None:
@@ -344,9 +355,7 @@ def test_a_tie_is_not_broken_by_a_total_whose_parts_are_all_blank() -> None:
 
 def test_a_label_with_its_first_value_glued_on_moves_no_value() -> None:
     """A label printed with its first value in its cell (数量3) leaves the other values in their columns."""
-    row = RequestRow(
-        natural_person=3, commercial=1, research=2, social_welfare=1, legal_services=0, other_org=6, total=13
-    )
+    row = _applicants(3, 1, 2, 1, 0, 6, 13)
     report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=row))
     text = _blank_report(
         "tab",
@@ -378,9 +387,7 @@ def test_markdown_appeals_row_opened_by_a_pipe() -> None:
 
 def test_two_numbers_in_one_cell_are_not_read_as_one() -> None:
     """A row whose last two values share a cell ('6 13') reads neither as the number 613."""
-    row = RequestRow(
-        natural_person=3, commercial=1, research=2, social_welfare=1, legal_services=0, other_org=6, total=13
-    )
+    row = _applicants(3, 1, 2, 1, 0, 6, 13)
     report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=row))
     text = _blank_report(
         "tab",
@@ -561,12 +568,7 @@ def test_appeals_header_naming_two_groups_in_the_other_order_is_not_read_in_nati
     direct = AppealRow(upheld=1, corrected=2, other=3, pending=4, total=10)
     after = AppealRow(upheld=5, corrected=6, other=7, pending=8, total=26)
     empty = AppealRow(upheld=0, corrected=0, other=0, pending=0, total=0)
-    report = gia_report.Report(
-        format_version="2021",
-        agency="某局",
-        year=2023,
-        appeals=Appeals(review=empty, litigation_direct=direct, litigation_after_review=after),
-    )
+    report = _appeals_report(empty, direct, after)
     text = _blank_report(
         "tab",
         ("行政复议\t\t\t\t\t行政诉讼\n", ""),
@@ -619,9 +621,7 @@ def test_pdf_text_values_after_a_block_header_continue_no_row_above_it() -> None
 def test_a_wrapped_label_whose_second_half_holds_the_first_value_moves_no_value() -> None:
     """A label broken over two lines whose second half holds the row's first value glued on (``数量100``): the
     value is parted from the label and read in its own column."""
-    carried = RequestRow(
-        natural_person=100, commercial=15, research=13, social_welfare=16, legal_services=3, other_org=8, total=155
-    )
+    carried = _applicants(100, 15, 13, 16, 3, 8, 155)
     report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(carried_over=carried))
     text = _blank_report(
         "markdown",
@@ -682,15 +682,7 @@ def test_a_label_with_a_typo_and_its_first_value_glued_on_moves_no_value() -> No
     """``1.本机关不掌握信关政府信息292``: a label with a typo and the first value glued on is no label (its text
     ends in digits), never matched whole by similarity, which shifted its values one column left; the row is
     noted as not found."""
-    not_held = RequestRow(
-        natural_person=292,
-        commercial=338,
-        research=119,
-        social_welfare=256,
-        legal_services=100,
-        other_org=56,
-        total=1161,
-    )
+    not_held = _applicants(292, 338, 119, 256, 100, 56, 1161)
     report = gia_report.Report(
         format_version="2021", agency="某局", year=2023, requests=Requests(unavailable_not_held=not_held)
     )
@@ -699,13 +691,13 @@ def test_a_label_with_a_typo_and_its_first_value_glued_on_moves_no_value() -> No
     assert _misread(text, _row("requests", "unavailable_not_held", 292, 338, 119, 256, 100, 56, 1161)) == {}
 
 
+_NEW_VALUES = _applicants(1, 2, 3, 4, 5, 6, 21)
+
+
 def test_pdf_text_header_in_another_order_with_two_captions_run_together_is_not_read_in_national_order() -> None:
     """PDF text: the header prints 法律服务机构 first, run together with 科研机构 in one cell. That line is still the
     header saying the national order is wrong: the row is noted, never read in national order."""
-    new = RequestRow(
-        natural_person=1, commercial=2, research=3, social_welfare=4, legal_services=5, other_org=6, total=21
-    )
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=new))
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(new=_NEW_VALUES))
     text = _blank_report(
         "space",
         (
@@ -725,12 +717,7 @@ def test_appeals_groups_named_on_header_rows_printed_in_another_order_are_placed
     review = AppealRow(upheld=12, corrected=0, other=13, pending=16, total=41)
     direct = AppealRow(upheld=0, corrected=0, other=28, pending=0, total=28)
     after = AppealRow(upheld=19, corrected=0, other=0, pending=0, total=19)
-    report = gia_report.Report(
-        format_version="2021",
-        agency="某局",
-        year=2023,
-        appeals=Appeals(review=review, litigation_direct=direct, litigation_after_review=after),
-    )
+    report = _appeals_report(review, direct, after)
     first = "行政复议\t\t\t\t\t行政诉讼\n"
     second = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
     text = _blank_report("tab", (first + second, second + first), report=report)
@@ -742,11 +729,6 @@ def test_appeals_groups_named_on_header_rows_printed_in_another_order_are_placed
     # Read before the fix: 行政复议 last (named on the second row), each group with another's values.
     assert _misread(text, printed) == {}
     assert gia_report.parse(text).appeals == report.appeals
-
-
-_NEW_VALUES = RequestRow(
-    natural_person=1, commercial=2, research=3, social_welfare=4, legal_services=5, other_org=6, total=21
-)
 
 
 def test_a_header_line_holding_both_header_rows_orders_no_columns() -> None:
@@ -831,12 +813,8 @@ def test_blank_line_two_rows_run_together_pair_no_label_with_later_values() -> N
     """Blank-line layout: the empty line between two rows lost (one block holds 2.申请人… with its values, then
     3.其他 with its own) and （七）总计's label lost. 2.申请人… has its values in the block: it is no label printed
     before its values, and is not paired with the unlabelled values of （七）总计."""
-    fees = RequestRow(
-        natural_person=1, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=1, total=2
-    )
-    total = RequestRow(
-        natural_person=9, commercial=0, research=3, social_welfare=4, legal_services=5, other_org=6, total=27
-    )
+    fees = _applicants(1, 0, 0, 0, 0, 1, 2)
+    total = _applicants(9, 0, 3, 4, 5, 6, 27)
     report = gia_report.Report(
         format_version="2021",
         agency="某局",
@@ -860,12 +838,7 @@ def test_blank_line_appeals_opened_by_an_empty_line_and_two_values_in_one_cell_a
     review = AppealRow(upheld=0, corrected=0, other=19, pending=0, total=19)
     direct = AppealRow(upheld=14, corrected=0, other=0, pending=0, total=14)
     after = AppealRow(upheld=0, corrected=20, other=0, pending=0, total=20)
-    report = gia_report.Report(
-        format_version="2021",
-        agency="某局",
-        year=2023,
-        appeals=Appeals(review=review, litigation_direct=direct, litigation_after_review=after),
-    )
+    report = _appeals_report(review, direct, after)
     text = _blank_report(
         "blank-line", ("\t总计\n\n\t0\n", "\t总计\n\n\n\t0\n"), ("\t0\n\t20\n\n五、", "\t0\t20\n\n五、"), report=report
     )
@@ -893,7 +866,7 @@ def test_appeals_values_beside_another_tables_label_are_not_the_data_row() -> No
         report=report,
     )
     blank = (None, None, None, None, None)
-    printed = {
+    printed: dict[str, Value] = {
         key: None
         for group in ("review", "litigation_direct", "litigation_after_review")
         for key in _row("appeals", group, *blank, columns=_APPEALS)
@@ -906,15 +879,7 @@ def test_values_paired_with_a_label_printed_before_another_row_teach_no_shape() 
     """Blank-line layout: 8.属于行政查询事项's label alone, 3.要求提供公开出版物's row moved under it, then its
     values opening with the two empty cells under the label. They are paired with the label, but are no printed
     row's shape: 6.属于四类过程性信息 (blanks first) is not read two columns left by it."""
-    query = RequestRow(
-        natural_person=120,
-        commercial=139,
-        research=447,
-        social_welfare=0,
-        legal_services=124,
-        other_org=197,
-        total=1027,
-    )
+    query = _applicants(120, 139, 447, 0, 124, 197, 1027)
     process = RequestRow(research=433, other_org=60, total=493)
     publications = RequestRow(social_welfare=486, legal_services=185, other_org=76, total=747)
     report = gia_report.Report(
