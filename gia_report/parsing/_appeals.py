@@ -255,20 +255,24 @@ def read_appeals(
             reading.values[key] = None
         return
     order = list(table.rows)
-    if len(group_rows) > 1 and grid.geometry != "ordered" and len(set(group_at.values())) == len(group_at):
+    aligned = grid.geometry != "ordered"  # the cells of the header rows stand in the grid's columns
+    # A group standing past the table's cells: header rows printed on one line, whose order is not the columns'.
+    beyond = aligned and any(at >= len(every) for at in group_at.values())
+    if len(group_rows) > 1 and aligned and not beyond and len(set(group_at.values())) == len(group_at):
         # Named on several header rows whose cells align: in the order they stand in, not the rows' order.
         header_groups.sort(key=lambda group: group_at[group.key])
     national = [order.index(group) for group in header_groups] == sorted(order.index(group) for group in header_groups)
-    aligned = len(group_rows) == 1 or grid.geometry != "ordered"
-    if len(header_groups) == len(table.rows) and (national or aligned):
+    trusted = not beyond and (aligned or len(group_rows) == 1)
+    if len(header_groups) == len(table.rows) and (national or trusted):
         order = header_groups
     elif not national:
-        # Named in another order than the national one, on several header rows (whose order is not the columns')
-        # or not all three: where each group stands is not known.
+        # Named in another order than the national one, on several header rows (whose order is not the columns'),
+        # past the table's cells, or not all three: where each group stands is not known.
         shown = "、".join(group.label for group in header_groups)
+        why = "and not all three" if len(header_groups) < len(table.rows) else "on several header rows"
         problem = problem or (
             f"the header names the groups {shown} in another order than the national one, "
-            + ("on several header rows" if len(header_groups) == len(table.rows) else "and not all three")
+            + ("past the table's cells" if beyond else why)
         )
     else:
         reading.notes.append(

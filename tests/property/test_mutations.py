@@ -900,3 +900,23 @@ def test_values_paired_with_a_label_printed_before_another_row_teach_no_shape() 
     )
     # Read before the fix: 6.属于四类过程性信息 natural_person=433, social_welfare=60, legal_services=493.
     assert _misread(text, _row("requests", "withheld_process_info", None, None, 433, None, None, 60, 493)) == {}
+
+
+def test_appeals_header_rows_printed_on_one_line_in_another_order_order_no_groups() -> None:
+    """The appeals header's first two rows printed on one line, the other way round (结果维持 … 复议后起诉 … then
+    行政复议 … 行政诉讼): 行政复议 stands past the table's fifteen cells, so that line orders no groups."""
+    review = AppealRow(upheld=12, corrected=0, other=13, pending=16, total=41)
+    direct = AppealRow(upheld=0, corrected=0, other=28, pending=0, total=28)
+    after = AppealRow(upheld=19, corrected=0, other=0, pending=0, total=19)
+    first = "行政复议\t\t\t\t\t行政诉讼\n"
+    second = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+    text = _blank_report(
+        "tab", (first + second, second[:-1] + "\t\t\t\t\t" + first), report=_appeals_report(review, direct, after)
+    )
+    printed = {
+        **_row("appeals", "review", 12, 0, 13, 16, 41, columns=_APPEALS),
+        **_row("appeals", "litigation_direct", 0, 0, 28, 0, 28, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", 19, 0, 0, 0, 19, columns=_APPEALS),
+    }
+    # Read before the fix: 行政复议 last (named last on the line), each group with another's values.
+    assert _misread(text, printed) == {}
