@@ -38,7 +38,7 @@ import attrs
 from ..catalog import Column, Row, Table
 from ._document import Cell, TableRow
 from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
-from ._numbers import looks_like_value
+from ._numbers import holds_digits_apart, looks_like_value
 from ._result import Note
 
 __all__ = ["PrintedRow", "is_text", "read_rows"]
@@ -679,9 +679,15 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
                 "its values, on the line below it, open with an empty cell: whether that stands under the label "
                 "or is a blank value is not known"
             )
+    # A cell holding two numbers, perhaps, makes the count of cells prove no empty line a blank.
+    apart = any(holds_digits_apart(cell.text) for value in values for cell in value.cells)
     for value in values:
         missing = len(item.columns) - len(cells) - len(value.cells)
         gap = value.raw.gap
+        if apart and gap:
+            item.problem = (
+                "it is cut by an empty line and a cell holds digits apart (two values?): where each stands is not known"
+            )
         # An empty line inside the row (blank-line layout): each one a blank cell whose tab was stripped. Right
         # after a label alone, it parts the label from its values as well (the row's last blanks stripped).
         blanks = missing >= gap > 0 and bool(cells)

@@ -920,3 +920,16 @@ def test_appeals_header_rows_printed_on_one_line_in_another_order_order_no_group
     }
     # Read before the fix: 行政复议 last (named last on the line), each group with another's values.
     assert _misread(text, printed) == {}
+
+
+def test_blank_line_row_cut_by_an_empty_line_with_two_values_in_one_cell_is_noted() -> None:
+    """Blank-line layout: an empty line inside （一）予以公开's block and its last two values on one line (one cell,
+    ``51\\t151``). Six cells and the empty line make seven, but the joined cell may be two values: the empty line
+    is no proven blank, and the row is noted, not read with a blank between."""
+    granted = _applicants(0, 0, 44, 56, 0, 51, 151)
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(granted=granted))
+    text = _blank_report(
+        "blank-line", ("\t44\n\t56\n\t0\n\t51\n\t151\n", "\t44\n\n\t56\n\t0\n\t51\t151\n"), report=report
+    )
+    # Read before the fix: social_welfare blank, legal_services=56, other_org=0 (the empty line a blank cell).
+    assert _misread(text, _row("requests", "granted", 0, 0, 44, 56, 0, 51, 151)) == {}
