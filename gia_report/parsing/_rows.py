@@ -29,6 +29,7 @@ Around that rule:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -316,7 +317,10 @@ class _Header:
             return
         if len(set(order)) == len(order) and not joined:
             self.orders.append(order)
-        if [self.national.index(key) for key in order] != sorted(self.national.index(key) for key in order):
+        ranks = [self.national.index(key) for key in order]
+        # Two header rows on one line each in national order make two rising runs: only more is another order.
+        runs = 1 + sum(1 for before, after in itertools.pairwise(ranks) if after < before)
+        if runs > (2 if joined else 1):
             self.contrary = order
 
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:

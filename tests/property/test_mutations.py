@@ -738,6 +738,12 @@ def test_a_header_line_holding_both_header_rows_orders_no_columns() -> None:
     text = _blank_report("pipe", (" | 总计 |\n |  |  | 商业企业 |", " | 总计 | |  |  | 商业企业 |"), report=report)
     # Read before the fix: total=2, commercial=3, … other_org=21 (总计 taken as the second column).
     assert _misread(text, _row("requests", "new", 1, 2, 3, 4, 5, 6, 21)) == {}
+    # Each of its two rows in national order: the national order stands, and the rows are read.
+    assert gia_report.parse(text).requests.new == _NEW_VALUES
+    # Its second row in another order (科研机构 first): the national order is no longer to be trusted.
+    swapped = text.replace("| 商业企业 | 科研机构 |", "| 科研机构 | 商业企业 |")
+    assert swapped != text
+    assert gia_report.parse_with_notes(swapped).report.requests.new.commercial is None
 
 
 def test_a_value_cell_holding_two_numbers_before_the_last_moves_no_value() -> None:
