@@ -967,6 +967,41 @@ def merge_last_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
     return _with_row(printed, where, attrs.evolve(row, cells=(*row.cells[:-2], merged)), lost=row.cells[-2:])
 
 
+@_mutation
+def merge_values(draw: st.DrawFn, printed: Printed) -> Printed | None:
+    """Two neighbouring values of a row printed in one cell, parted by a space (a separator lost mid-row)."""
+    places = [
+        (where, i)
+        for where in _places(printed, lambda r: r.is_data)
+        for i in range(len(_row_at(printed, where).cells) - 1)
+        if all(cell.key is not None and cell.text for cell in _row_at(printed, where).cells[i : i + 2])
+    ]
+    if not places:
+        return None
+    where, i = _pick(draw, places)
+    row = _row_at(printed, where)
+    merged = Cell(row.cells[i].text + " " + row.cells[i + 1].text)
+    cells = (*row.cells[:i], merged, *row.cells[i + 2 :])
+    return _with_row(printed, where, attrs.evolve(row, cells=cells), lost=row.cells[i : i + 2])
+
+
+@_mutation
+def join_header_rows(draw: st.DrawFn, printed: Printed) -> Printed | None:
+    """Two header rows of a table printed on one line (the line break between them lost)."""
+    places = [
+        (key, index)
+        for key, index in _places(printed, lambda r: r.is_header)
+        if index + 1 < len(printed.section(key).rows) and printed.section(key).rows[index + 1].is_header
+    ]
+    if not places:
+        return None
+    key, index = _pick(draw, places)
+    rows = printed.section(key).rows
+    first, second = rows[index], rows[index + 1]
+    joined = Row((*first.cells, *second.cells), order=first.order or second.order)
+    return printed.replace(key, (*rows[:index], joined, *rows[index + 2 :]))
+
+
 def _count(printed: Printed, row: Row) -> int:
     """How many columns the row of *row*'s first value cell has."""
     table, key, _ = str(row.cells[row.values[0]].key).split("/")

@@ -21,7 +21,7 @@ from .._cells import Equation
 from ..catalog import Row, Table
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label, strip_numbering
-from ._numbers import cached_when_short, holds_digits_apart
+from ._numbers import cached_when_short, holds_values_apart
 from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
@@ -351,8 +351,8 @@ def _data_row(
     # Printed over several lines, a row may have lost cells at the end of any of them, not only of the last.
     one_line = all(segment.raw is first for segment in loose)
     # A cell holding two numbers, perhaps, makes the count of cells prove nothing about empty lines.
-    if (cut or opening is not None or first.gap > 1) and any(holds_digits_apart(cell.text) for cell in cells):
-        problem = "the data row is cut or opened by empty lines and a cell holds digits apart (two values?)"
+    if (cut or opening is not None or first.gap > 1) and any(holds_values_apart(cell.text) for cell in cells):
+        problem = "the data row is cut or opened by empty lines and a cell holds values apart (two values?)"
         return cells, first.line, f"{problem}: where each value stands is not known"
     if len(cells) == count or (not cut and opening is None and first.gap <= 1 and one_line):
         return cells, first.line, None

@@ -18,6 +18,9 @@ from ._rows import PrintedRow, captions_only, is_text
 
 __all__ = ["by_map", "column_maps"]
 
+#: The grid columns of a column two header rows of a block name over other grid columns: no value goes there.
+_CONFLICT = "?"
+
 
 def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict[int, str]]:
     """For each data row (by the identity of its `TableRow`: lines repeat), its map of grid column → column key.
@@ -28,6 +31,7 @@ def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict
     """
     maps: dict[int, dict[int, str]] = {}
     current: dict[int, str] = {}
+    spans: dict[str, range] = {}  # where each column is named in the block's header rows
     in_data = False
     for raw in grid.rows:
         texts = [cell for cell in raw.cells if is_text(cell)]
@@ -35,11 +39,16 @@ def column_maps(table: Table, labels: TableLabels, grid: Grid) -> dict[int, dict
         named = [(cell, labels.column(cell.text, labels.columns)) for cell in texts]
         if texts and not values and captions_only(labels, texts, ()) and any(key for _, key in named):
             if in_data:
-                current, in_data = {}, False
+                current, spans, in_data = {}, {}, False
             for cell, key in named:
                 if key is not None and cell.grid is not None:
-                    for position in range(cell.grid, cell.grid + cell.span):
-                        current[position] = key
+                    span = range(cell.grid, cell.grid + cell.span)
+                    # A column two header rows name over other grid columns (a header repeated from another
+                    # block): where it stands is not known. A lower row refines a higher one otherwise.
+                    conflict = key in spans and spans[key] != span
+                    for position in (*spans.get(key, ()), *span) if conflict else span:
+                        current[position] = _CONFLICT if conflict else key
+                    spans[key] = span
             continue
         in_data = True
         maps[id(raw)] = dict(current)

@@ -30,7 +30,7 @@ __all__ = [
     "PLACEHOLDERS",
     "CellReading",
     "cached_when_short",
-    "holds_digits_apart",
+    "holds_values_apart",
     "looks_like_value",
     "read_cell",
 ]
@@ -129,9 +129,11 @@ def looks_like_value(text: str) -> bool:
 
 
 @cached_when_short(maxsize=8192)
-def holds_digits_apart(text: str) -> bool:
-    """Whether *text* holds digits parted by white space: two numbers in one cell, or one spaced (``6 13``)."""
-    return bool(_DIGITS_APART.search(unicodedata.normalize("NFKC", text)))
+def holds_values_apart(text: str) -> bool:
+    """Whether *text* is two or more values parted by white space: two values in one cell, or one spaced
+    (``6 13``, ``400 -147``, ``12 —``)."""
+    parts = unicodedata.normalize("NFKC", text).split()
+    return len(parts) > 1 and all(part in PLACEHOLDERS or _NUMBERISH.match(part) for part in parts)
 
 
 def read_cell(text: str, column: Column) -> CellReading:
@@ -153,7 +155,7 @@ def _read(kind: str, unit: str | None, text: str) -> CellReading:
         return CellReading(None)
     oddities: list[str] = []
     shown = _quote(text.strip())
-    if holds_digits_apart(text):
+    if _DIGITS_APART.search(unicodedata.normalize("NFKC", text)):
         # '6 13' is two cells merged as often as one number spaced: which, the cell cannot tell.
         return CellReading(None, problem=f"{shown} holds digits apart: two numbers in one cell, or one spaced")
     if cleaned != text.strip():

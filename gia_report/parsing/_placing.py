@@ -45,7 +45,7 @@ import attrs
 
 from .._cells import Equation
 from ._document import Cell, Geometry
-from ._numbers import holds_digits_apart, looks_like_value
+from ._numbers import holds_values_apart, looks_like_value
 
 __all__ = ["Check", "Placement", "Placer"]
 
@@ -122,10 +122,10 @@ class Placer:
             return _unplaced(f"{len(filled)} values where {count} were expected")
         if len(filled) == count:
             return Placement(filled, "exact" if len(cells) == count else "filled")
-        if any(holds_digits_apart(cells[i].text) for i in filled[:-1]):
+        if any(holds_values_apart(cells[i].text) for i in filled[:-1]):
             # Two values run together in one cell, perhaps: the cells after it may each stand one column left.
             return _unplaced(
-                "a cell before its last holds digits apart (two values in one cell?): where the values after it "
+                "a cell before its last holds values apart (two values in one cell?): where the values after it "
                 "stand is not known"
             )
         if not self.keeps_blanks:

@@ -39,7 +39,7 @@ import attrs
 from ..catalog import Column, Row, Table
 from ._document import Cell, TableRow
 from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
-from ._numbers import holds_digits_apart, looks_like_value
+from ._numbers import holds_values_apart, looks_like_value
 from ._result import Note
 
 __all__ = ["PrintedRow", "is_text", "read_rows"]
@@ -308,6 +308,8 @@ class _Header:
     def __init__(self, table: Table) -> None:
         self.national = tuple(column.key for column in table.columns)
         self.orders: list[tuple[str, ...]] = []  # the orders of the header rows that name columns once each
+        self.block: list[tuple[str, ...]] = []  # those since the last row read: one block's header lines
+        self.after_row = False
         self.contrary: tuple[str, ...] = ()
 
     def add(self, order: tuple[str, ...], *, joined: bool = False) -> None:
@@ -315,8 +317,11 @@ class _Header:
         so it only says whether the national order can be trusted."""
         if not order:
             return
+        if self.after_row:
+            self.block, self.after_row = [], False
         if len(set(order)) == len(order) and not joined:
             self.orders.append(order)
+            self.block.append(order)
         ranks = [self.national.index(key) for key in order]
         # Two header rows on one line each in national order make two rising runs: only more is another order.
         runs = 1 + sum(1 for before, after in itertools.pairwise(ranks) if after < before)
@@ -326,25 +331,29 @@ class _Header:
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
         """The columns of *row* in printed order, why that order cannot be known, and whether a header named them.
 
-        The last header line naming all of *row*'s columns orders them. When a
-        later header line names only some of them (the row printed in another
-        block than its own), that order is trusted only if no header line
-        prints any two of its columns the other way round.
+        The last header line naming all of *row*'s columns orders them, unless
+        another header line of its block orders two of them the other way round
+        (a header repeated at a page break, another block's). When a later
+        header line names only some of them (the row printed in another block
+        than its own), that order is trusted only if no header line prints any
+        two of its columns the other way round.
         """
+        self.after_row = True
         keys = {column.key for column in row.columns}
         for back, order in enumerate(reversed(self.orders)):
             if keys <= set(order):
                 chosen = tuple(key for key in order if key in keys)
-                if back and (other := self._other_order(chosen)) is not None:
+                if (other := self._other_order(chosen, self.orders if back else self.block)) is not None:
                     shown = "、".join(other)
                     return row.columns, f"the header lines print its columns in different orders ({shown})", False
                 return tuple(row.column(key) for key in chosen), None, True
         return row.columns, self.against(row), False
 
-    def _other_order(self, chosen: tuple[str, ...]) -> tuple[str, ...] | None:
-        """A header line printing two of the columns *chosen* in the other order than *chosen* does, if any."""
+    @staticmethod
+    def _other_order(chosen: tuple[str, ...], orders: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """One of *orders* printing two of the columns *chosen* the other way round than *chosen* does, if any."""
         rank = {key: at for at, key in enumerate(chosen)}
-        for order in self.orders:
+        for order in orders:
             ranks = [rank[key] for key in order if key in rank]
             if ranks != sorted(ranks):
                 return order
@@ -684,13 +693,13 @@ def _join(item: PrintedRow, values: list[_Values], notes: list[Note]) -> None:
                 "or is a blank value is not known"
             )
     # A cell holding two numbers, perhaps, makes the count of cells prove no empty line a blank.
-    apart = any(holds_digits_apart(cell.text) for value in values for cell in value.cells)
+    apart = any(holds_values_apart(cell.text) for value in values for cell in value.cells)
     for value in values:
         missing = len(item.columns) - len(cells) - len(value.cells)
         gap = value.raw.gap
         if apart and gap:
             item.problem = (
-                "it is cut by an empty line and a cell holds digits apart (two values?): where each stands is not known"
+                "it is cut by an empty line and a cell holds values apart (two values?): where each stands is not known"
             )
         # An empty line inside the row (blank-line layout): each one a blank cell whose tab was stripped. Right
         # after a label alone, it parts the label from its values as well (the row's last blanks stripped).

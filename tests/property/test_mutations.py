@@ -939,3 +939,37 @@ def test_blank_line_row_cut_by_an_empty_line_with_two_values_in_one_cell_is_note
     )
     # Read before the fix: social_welfare blank, legal_services=56, other_org=0 (the empty line a blank cell).
     assert _misread(text, _row("requests", "granted", 0, 0, 44, 56, 0, 51, 151)) == {}
+
+
+@pytest.mark.parametrize("layout", ["pipe", "html"])
+def test_a_header_repeated_from_another_block_in_another_order_orders_no_row(layout: str) -> None:
+    """The （八） header printed in another order (本年增/减 first), then the （六） block's header repeated below
+    it (a page break): the two order 上一年项目数量 and 本年增/减 the other way round, so 行政事业性收费 is noted,
+    not read by the last one."""
+    report = gia_report.Report(
+        format_version="2019", agency="某局", year=2023, active=Active2019(fees=FeeItemCounts(items_last_year=500))
+    )
+    if layout == "pipe":
+        own, repeated = (
+            "信息内容 | 上一年项目数量 | 本年增/减 |\n",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n",
+        )
+        header = (
+            "第二十条第（八）项 |\n" + own,
+            "第二十条第（八）项 |\n信息内容 | 本年增/减 | 上一年项目数量 |\n" + repeated,
+        )
+        row = ("行政事业性收费 | 500 |  |", "行政事业性收费 |  | 500 |")
+    else:
+        cells = (
+            "<td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td>",
+            "<td>信息内容</td><td>本年增/减</td><td>上一年项目数量</td>",
+        )
+        repeated = "<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>\n"
+        header = (
+            f"<tr>{cells[0]}</tr>\n<tr><td>行政事业性收费",
+            f"<tr>{cells[1]}</tr>\n{repeated}<tr><td>行政事业性收费",
+        )
+        row = ("<td>行政事业性收费</td><td>500</td><td></td>", "<td>行政事业性收费</td><td></td><td>500</td>")
+    text = _blank_report(layout, header, row, report=report)
+    # Read before the fix: items_last_year blank, change=500 (the repeated header's order).
+    assert _misread(text, _row("active", "fees", 500, None, columns=("items_last_year", "change"))) == {}
