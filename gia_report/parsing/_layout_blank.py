@@ -4,7 +4,7 @@ Grammar::
 
     table    = { blank } row { blank { blank } row } { blank }
     row      = cell { cell }
-    cell     = TAB text NEWLINE { wrapped }
+    cell     = TAB text NEWLINE { wrapped }   (a TAB inside text parts two cells an editor joined on a line)
     wrapped  = text-without-leading-TAB NEWLINE      (the cell's text goes on: 商业 / 企业)
     blank    = { SPACE } NEWLINE                      (a line holding only TAB is an empty cell)
 
@@ -44,10 +44,13 @@ def tokenize(lines: Iterable[Line]) -> list[TableRow]:
             gap = empty
         if text.startswith("\t") or not cells:
             body = text[1:] if text.startswith("\t") else text
-            stripped = body.strip()
-            offset = body.find(stripped) if stripped else 0
-            column = offset + (2 if text.startswith("\t") else 1)
-            cells.append(new_tuple(Cell, (stripped, line.number, column, None, 1, False)))
+            start = 2 if text.startswith("\t") else 1
+            # A tab inside a cell's line can only part cells: two lines an editor joined (a blank and a value).
+            for part in body.rstrip().split("\t") if "\t" in body.rstrip() else (body,):
+                stripped = part.strip()
+                offset = part.find(stripped) if stripped else 0
+                cells.append(new_tuple(Cell, (stripped, line.number, start + offset, None, 1, False)))
+                start += len(part) + 1
         else:
             last = cells[-1]
             cells[-1] = new_tuple(Cell, (last.text + text.strip(), last.line, last.column, None, 1, False))

@@ -973,3 +973,16 @@ def test_a_header_repeated_from_another_block_in_another_order_orders_no_row(lay
     text = _blank_report(layout, header, row, report=report)
     # Read before the fix: items_last_year blank, change=500 (the repeated header's order).
     assert _misread(text, _row("active", "fees", 500, None, columns=("items_last_year", "change"))) == {}
+
+
+def test_blank_line_a_blank_cell_joined_to_the_next_value_on_one_line_is_two_cells() -> None:
+    """Blank-line layout: a blank cell's line and the next value's joined (``\\t\\t7``): the tab inside the line
+    parts two cells, so 7 stays under 其他, not one column left of it."""
+    petition = _applicants(0, 0, 0, 0, None, 7, 7)
+    report = gia_report.Report(
+        format_version="2021", agency="某局", year=2023, requests=Requests(rejected_petition=petition)
+    )
+    text = _blank_report("blank-line", ("\t0\n\t\n\t7\n\t7\n", "\t0\n\t\t7\n\t7\n"), report=report)
+    # Read before the fix: legal_services=7, other_org=7, total blank (the joined line one cell).
+    assert _misread(text, _row("requests", "rejected_petition", 0, 0, 0, 0, None, 7, 7)) == {}
+    assert gia_report.parse(text).requests.rejected_petition == petition
