@@ -12,6 +12,7 @@ the data row (PDF text).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -223,11 +224,11 @@ def read_appeals(
             segment.caption is not None and printed > len(table.rows)
         ):
             segment.group = segment.caption = None
-    for segment in segments:
-        if segment.stray():
-            assert segment.unknown is not None
-            _not_read(segment, f"beside {segment.unknown.text!r}, no label of table appeals", reading)
-    segments = [segment for segment in segments if not segment.stray()]
+    stray = [segment.stray() for segment in segments]
+    for segment in itertools.compress(segments, stray):
+        assert segment.unknown is not None
+        _not_read(segment, f"beside {segment.unknown.text!r}, no label of table appeals", reading)
+    segments = [segment for segment, away in zip(segments, stray, strict=True) if not away]
     labelled = [segment for segment in segments if segment.group is not None]
     loose = [segment for segment in segments if segment.group is None and segment.caption is None]
     if labelled or any(segment.caption is not None for segment in segments):

@@ -133,7 +133,7 @@ def holds_values_apart(text: str) -> bool:
     """Whether *text* is two or more values parted by white space: two values in one cell, or one spaced
     (``6 13``, ``400 -147``, ``12 —``)."""
     parts = unicodedata.normalize("NFKC", text).split()
-    return len(parts) > 1 and all(part in PLACEHOLDERS or _NUMBERISH.match(part) for part in parts)
+    return len(parts) > 1 and all(map(looks_like_value, parts))
 
 
 def read_cell(text: str, column: Column) -> CellReading:
