@@ -34,6 +34,9 @@ sum of its parts, an `Equation` of the catalog) chooses, if exactly one of them
 satisfies it with its total and some of its parts printed (``total``); the placement then records
 the identity it relied on, since that row can no longer be evidence for it.
 Otherwise nothing is placed: a number in the wrong column is worse than none.
+
+A placement by shape or window rests on how other rows are printed; once every
+row is placed, `_verifying` judges it by the identities down its columns.
 """
 
 from __future__ import annotations
@@ -161,6 +164,14 @@ class Placer:
         if len(cells) == count:
             return Placement(tuple(range(count)), "exact")
         return Placement((*range(len(cells)), *([None] * (count - len(cells)))), "short")
+
+    def placements(self, count: int, cells: Sequence[Cell]) -> list[Offsets]:
+        """Every placement of *cells* that any shape of the table's rows, or any run of *count* cells, gives."""
+        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        shapes = {shape for (size, _), found in self.shapes.items() if size == count for shape in found}
+        shapes |= {shape for (size, _, _), found in self.windows.items() if size == count for shape in found}
+        shapes |= {tuple(range(start, start + count)) for start in range(max(len(cells), count) - count + 1)}
+        return sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
 
 
 def _order(offsets: Offsets) -> tuple[int, ...]:

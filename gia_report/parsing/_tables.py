@@ -26,12 +26,17 @@ from ._appeals import read_appeals
 from ._columns import by_map, column_maps
 from ._document import Grid
 from ._labels import labels_of
+from ._numbers import read_cell
 from ._placing import Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
 from ._rows import PrintedRow, read_rows
+from ._verifying import INFERRED, verified
 
 __all__ = ["TableReading", "read_table"]
+
+#: How placements are decided that count the printed cells, or follow the grid's header: no inference.
+_TRUSTED = frozenset({"exact", "filled", "grid"})
 
 
 def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> TableReading:
@@ -64,9 +69,36 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
                 )
     by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
-    for printed in rows:
-        _place_row(table, printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed), reading)
+    planned = [
+        (printed, _placement(printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed)))
+        for printed in rows
+    ]
+    known: dict[str, object] | None = None  # the cells placed without inference, once a row needs them
+    for printed, placement in planned:
+        keys = _cell_keys(table.key, printed.row.key, printed.columns)
+        if placement.how in INFERRED:
+            known = _known(table, planned) if known is None else known
+            own = [equation for equation in equations if equation.table == table.key]
+            placement = verified(placement, keys, printed.columns, printed.after, placer, own, known)
+        _store_row(table, printed, placement, keys, maps.get(id(printed.raw)) is not None, reading)
     return reading
+
+
+def _known(table: Table, planned: Sequence[tuple[PrintedRow, Placement]]) -> dict[str, object]:
+    """The values of the cells of each row's first printing placed without inference, by key."""
+    known: dict[str, object] = {}
+    seen: set[str] = set()
+    for printed, placement in planned:
+        if printed.row.key in seen:
+            continue
+        seen.add(printed.row.key)
+        if placement.offsets is None or placement.how not in _TRUSTED:
+            continue
+        keys = _cell_keys(table.key, printed.row.key, printed.columns)
+        for key, column, offset in zip(keys, printed.columns, placement.offsets, strict=True):
+            if offset is not None and offset < len(printed.after):
+                known[key] = read_cell(printed.after[offset].text, column).value
+    return known
 
 
 def _row_equations(by_row: _ByRow, printed: PrintedRow) -> list[Equation]:
@@ -99,24 +131,27 @@ def _by_row(equations: tuple[Equation, ...]) -> _ByRow:
     return found
 
 
-def _place_row(
-    table: Table,
-    printed: PrintedRow,
-    placer: Placer,
-    column_map: dict[int, str] | None,
-    equations: Sequence[Equation],
-    reading: TableReading,
-) -> None:
-    row, match = printed.row, printed.match
-    keys = _cell_keys(table.key, row.key, printed.columns)
-    count = len(printed.columns)
-    mapped = by_map(printed, column_map) if column_map is not None and printed.problem is None else None
+def _placement(
+    printed: PrintedRow, placer: Placer, column_map: dict[int, str] | None, equations: Sequence[Equation]
+) -> Placement:
+    """Where *printed*'s values stand: by the grid's column map, else by the rules of `_placing`."""
     if printed.problem is not None:
-        placement = Placement(None, "", printed.problem)
-    elif mapped is not None:
-        placement = mapped
-    else:
-        placement = placer.place(count, printed.after, printed.label_at, check_of(printed.columns, equations))
+        return Placement(None, "", printed.problem)
+    if column_map is not None and (mapped := by_map(printed, column_map)) is not None:
+        return mapped
+    return placer.place(len(printed.columns), printed.after, printed.label_at, check_of(printed.columns, equations))
+
+
+def _store_row(
+    table: Table, printed: PrintedRow, placement: Placement, keys: Sequence[str], mapped: bool, reading: TableReading
+) -> None:
+    """Store the values of *printed* as *placement* has them, with the notes of reading them.
+
+    *mapped*: the grid's header gave a column map for the row (placed by it,
+    unless its cells do not fit it).
+    """
+    row, match = printed.row, printed.match
+    count = len(printed.columns)
     if row.key in reading.found:
         # Placed as the first printing was, so that the two are compared cell by cell.
         first = reading.found[row.key]
@@ -134,7 +169,7 @@ def _place_row(
                 cells=keys,
             )
         )
-    if mapped is None and column_map is not None and placement.offsets is not None:
+    if mapped and placement.how != "grid" and placement.offsets is not None:
         reading.notes.append(
             Note(
                 code="blank-cells-placed",

@@ -1,0 +1,132 @@
+"""Placements inferred from other rows, checked against the identities that run through the row.
+
+A row placed by the shape of the table's complete rows (or by the only window
+of cells that holds its values) was printed with a blank, and the blank's cell
+was inferred from how other rows were printed. A row printed unlike those rows
+(its label's cell followed by no empty cell where theirs are) takes their
+shape and reads a column off, and nothing in the row itself tells it apart.
+What does are the identities through its cells whose other cells were read
+without inference: the column sums (``outcomes-sum``, ``balance``) and the
+row's own total.
+
+So each inferred placement is judged by those identities. One that
+contradicts none stands. One that contradicts any gives way to the only
+other placement of the row's cells (by any shape of the table's rows, or any
+run of as many cells as columns) that *proves* itself: it contradicts none,
+and each value it places is a term of an identity that holds. The identities
+it relied on are recorded, like every use of an identity in placing. Where
+several placements prove themselves, the row is not placed, with a note.
+Where none does, the placement stands: the report's totals do not add up
+however its values are read, and `check` says so (a report's own error is
+not hidden by leaving its row blank).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from .._cells import Equation
+from ..catalog import Column
+from ._document import Cell
+from ._numbers import read_cell
+from ._placing import Offsets, Placement, Placer
+
+__all__ = ["INFERRED", "verified"]
+
+#: How a placement is decided when it rests on other rows' printing (`_placing`).
+INFERRED = frozenset({"shape", "window"})
+
+Number = int | Decimal
+
+
+def verified(
+    placement: Placement,
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    placer: Placer,
+    equations: Sequence[Equation],
+    known: Mapping[str, object],
+) -> Placement:
+    """*placement* of a row's *cells* (its cells' public *keys*, in *columns*), judged by *equations*.
+
+    *known* holds the values of the table's cells placed without inference
+    (by counting, or by the grid's header), by key; a cell not in it (or
+    ``None`` there) makes an identity through it undecided. See the module
+    docstring.
+    """
+    if placement.how not in INFERRED or placement.offsets is None:
+        return placement
+    own = set(keys)
+    # The identities through this row whose other cells are all read without inference.
+    through = [
+        equation
+        for equation in equations
+        if not own.isdisjoint(equation.terms)
+        and all(key in own or _number(known.get(key)) is not None for key in equation.terms)
+    ]
+    if not through:
+        return placement
+    contradicted, _ = _judge(placement.offsets, keys, columns, cells, through, known)
+    if not contradicted:
+        return placement
+    proven = [
+        (offsets, holding)
+        for offsets in placer.placements(len(columns), cells)
+        if offsets != placement.offsets
+        for against, holding in [_judge(offsets, keys, columns, cells, through, known)]
+        if not against and _each_value_held(offsets, keys, cells, holding)
+    ]
+    if not proven:
+        return placement  # no placement reads the row's values so that the report adds up: its totals may not
+    if len(proven) == 1:
+        offsets, holding = proven[0]
+        return Placement(offsets, "total", equations=holding)
+    shown = "、".join(str(equation) for equation in contradicted)
+    return Placement(
+        None,
+        "",
+        f"placed as the table's other rows are printed, its values contradict {shown}, and more than one other "
+        "placement satisfies them",
+    )
+
+
+def _judge(
+    offsets: Offsets,
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    equations: Sequence[Equation],
+    known: Mapping[str, object],
+) -> tuple[tuple[Equation, ...], tuple[Equation, ...]]:
+    """The *equations* that the row's values placed by *offsets* contradict, and those they satisfy.
+
+    An equation with a blank or unreadable term is neither.
+    """
+    own: dict[str, Number | None] = {}
+    for key, column, offset in zip(keys, columns, offsets, strict=True):
+        cell = cells[offset] if offset is not None and offset < len(cells) else None
+        own[key] = read_cell(cell.text, column).value if cell is not None and cell.text else None
+    contradicted: list[Equation] = []
+    holding: list[Equation] = []
+    for equation in equations:
+        terms = [own[key] if key in own else _number(known.get(key)) for key in equation.terms]
+        if any(term is None for term in terms):
+            continue
+        width = len(equation.total)
+        total, parts = sum(terms[:width]), sum(terms[width:])  # type: ignore[arg-type]
+        (holding if total == parts else contradicted).append(equation)
+    return tuple(contradicted), tuple(holding)
+
+
+def _number(value: object) -> Number | None:
+    return value if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
+
+
+def _each_value_held(offsets: Offsets, keys: Sequence[str], cells: Sequence[Cell], holding: Sequence[Equation]) -> bool:
+    """Whether every value the row prints, placed by *offsets*, is a term of an identity that holds."""
+    held = {key for equation in holding for key in equation.terms}
+    placed = [key for key, offset in zip(keys, offsets, strict=True) if offset is not None and offset < len(cells)]
+    printed = sum(1 for cell in cells if cell.text)
+    return len(placed) == printed and all(key in held for key in placed)
