@@ -137,7 +137,7 @@ def cells_of(line: Line, separator: str) -> tuple[Cell, ...]:
     cells = []
     number = line.number
     width = len(separator)
-    start = 1
+    start = line.column  # 1 but for a piece of a physical line (`Line`)
     for part in line.text.split(separator):
         stripped = part.strip()
         column = start if len(stripped) == len(part) or not stripped else start + part.find(stripped)

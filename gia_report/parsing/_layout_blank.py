@@ -44,7 +44,7 @@ def tokenize(lines: Iterable[Line]) -> list[TableRow]:
             gap = empty
         if text.startswith("\t") or not cells:
             body = text[1:] if text.startswith("\t") else text
-            start = 2 if text.startswith("\t") else 1
+            start = line.column + 1 if text.startswith("\t") else line.column  # 1 but for a piece of a line
             # A tab inside a cell's line can only part cells: two lines an editor joined (a blank and a value).
             for part in body.rstrip().split("\t") if "\t" in body.rstrip() else (body,):
                 stripped = part.strip()

@@ -83,5 +83,5 @@ def cells(line: Line, *, opened: bool) -> tuple[Cell, ...]:
     for part, begin in zip(parts[first:last], starts[first:last], strict=True):
         stripped = part.strip()
         offset = part.find(stripped) if stripped else 0
-        found.append(new_tuple(Cell, (stripped, line.number, begin + offset + 1, None, 1, False)))
+        found.append(new_tuple(Cell, (stripped, line.number, begin + offset + line.column, None, 1, False)))
     return tuple(found)

@@ -175,10 +175,11 @@ def _read_line(line: Line) -> _Printed | None:
     if not text.strip():
         return None
     labels, values = _parts(text)
+    start = line.column  # 1 but for a piece of a physical line (`Line`)
     return _Printed(
         line.number,
-        tuple(new_tuple(Cell, (piece, line.number, at + 1, None, 1, False)) for piece, at in labels),
-        tuple(new_tuple(Cell, (piece, line.number, at + 1, None, 1, False)) for piece, at in values),
+        tuple(new_tuple(Cell, (piece, line.number, at + start, None, 1, False)) for piece, at in labels),
+        tuple(new_tuple(Cell, (piece, line.number, at + start, None, 1, False)) for piece, at in values),
     )
 
 

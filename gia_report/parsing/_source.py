@@ -57,7 +57,7 @@ def split_lines(text: str) -> list[Line]:
     if text.startswith("\ufeff"):
         text = text[1:]
     # Normalize line endings once, here, so every later stage sees "\n" only.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # A word processor's manual line break (vertical tab) inside a paragraph reads as a space.
     text = text.replace("\v", " ")
     if not text.strip():
@@ -74,7 +74,24 @@ def split_lines(text: str) -> list[Line]:
             source_line=_printable(text[start : end if end >= 0 else len(text)]),
         )
     new = tuple.__new__  # without the named tuple's Python-level __new__, which its default costs
-    return [new(Line, (number, line, 1)) for number, line in enumerate(text.split("\n"), start=1)]
+    lines = [new(Line, (number, line, 1)) for number, line in enumerate(text.split("\n"), start=1)]
+    return _parted_at_page_breaks(lines) if "\f" in text else lines
+
+
+def _parted_at_page_breaks(lines: list[Line]) -> list[Line]:
+    """*lines*, each parted at its form feeds (PDF text ends each page with one, before the next page's first
+    line): the pieces are lines of their own, each keeping the physical line's number and its column there, so
+    that a note names the line an editor shows (which counts line feeds only)."""
+    parted: list[Line] = []
+    for line in lines:
+        if "\f" not in line.text:
+            parted.append(line)
+            continue
+        column = 1
+        for piece in line.text.split("\f"):
+            parted.append(Line(line.number, piece, column))
+            column += len(piece) + 1
+    return parted
 
 
 def _printable(text: str) -> str:

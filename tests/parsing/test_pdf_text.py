@@ -144,3 +144,16 @@ def test_labels_centred_around_their_values_read_as_the_report() -> None:
     )
     assert centred.count("\n") == spaced.count("\n") + 5
     assert gia_report.parse(centred) == gia_report.parse(spaced)
+
+
+def test_a_page_break_keeps_the_line_numbers_an_editor_shows() -> None:
+    """pdftotext ends each page with a form feed before the next page's first line: the reading is as without
+    it, and each cell's source names its line as an editor counts lines (line feeds only) and its column."""
+    spaced = _spaced(REPORT)
+    paged = spaced.replace("\n三、收到和处理", "\n\f三、收到和处理").replace("\n行政处罚", "\n\f\f行政处罚")
+    assert paged.count("\f") == 3
+    result = gia_report.parse_with_notes(paged)
+    assert result.report == gia_report.parse(spaced)
+    lines = paged.split("\n")
+    sources = list(result.sources.values())
+    assert sources and all(lines[source.line - 1][source.column - 1 :].startswith(source.text) for source in sources)
