@@ -31,7 +31,8 @@ blank is an empty cell too. Where the values go is decided in this order:
 
 Where several placements remain, the row's printed identity (总计 equals the
 sum of its parts, an `Equation` of the catalog) chooses, if exactly one of them
-satisfies it with its total and some of its parts printed (``total``); the placement then records
+satisfies it with its total and some of its parts printed, the total not 0 (a row
+of zeros satisfies it however it is placed) (``total``); the placement then records
 the identity it relied on, since that row can no longer be evidence for it.
 Otherwise nothing is placed: a number in the wrong column is worse than none.
 

@@ -48,8 +48,11 @@ def check_of(columns: Sequence[Column], equations: Sequence[Equation]) -> Check 
             parts = [values[positions[key.rsplit("/", 1)[1]]] for key in equation.parts]
             if any(value is None for value in totals) or all(value is None for value in parts):
                 return None  # a total of 0 over parts all blank proves nothing of where the 0 stands
-            if sum(v or 0 for v in totals) != sum(v or 0 for v in parts):
+            total = sum(v or 0 for v in totals)
+            if total != sum(v or 0 for v in parts):
                 return None
+            if total == 0:
+                return None  # 0 = 0 + … holds however a row of zeros is placed: it proves nothing either
         return tuple(equations)
 
     return holds

@@ -10,15 +10,17 @@ without inference: the column sums (``outcomes-sum``, ``balance``) and the
 row's own total.
 
 So each inferred placement is judged by those identities. One that
-contradicts none stands. One that contradicts any gives way to the only
-other placement of the row's cells (by any shape of the table's rows, or any
-run of as many cells as columns) that *proves* itself: it contradicts none,
-and each value it places is a term of an identity that holds. The identities
-it relied on are recorded, like every use of an identity in placing. Where
-several placements prove themselves, the row is not placed, with a note.
-Where none does, the placement stands: the report's totals do not add up
-however its values are read, and `check` says so (a report's own error is
-not hidden by leaving its row blank).
+contradicts none stands. One that contradicts some is doubted where another
+placement of the row's cells (by any shape of the table's rows, or any run of
+as many cells as columns) makes one of those hold: leaving that identity's
+cell blank is no sign (a row of zeros moved a column satisfies every column
+whose sum is 0). Where that other placement is the only one and *proves*
+itself (it contradicts none, and each value it places is a term of an
+identity that holds), it is taken, and the identities it relied on are
+recorded, like every use of an identity in placing. Otherwise a doubted row is
+not placed, with a note. A row whose contradicted identities no other
+placement makes hold stands: the report's totals do not add up however its values are read, and
+`check` says so (a report's own error is not hidden by leaving its row blank).
 """
 
 from __future__ import annotations
@@ -71,24 +73,32 @@ def verified(
     contradicted, _ = _judge(placement.offsets, keys, columns, cells, through, known)
     if not contradicted:
         return placement
-    proven = [
-        (offsets, holding)
+    # Other placements that make an identity hold which this one contradicts: a sign that its values stand
+    # elsewhere (leaving that identity's cell blank is none: a row of zeros moved a column satisfies every
+    # column whose sum is 0).
+    rivals = [
+        (offsets, against, holding)
         for offsets in placer.placements(len(columns), cells)
         if offsets != placement.offsets
         for against, holding in [_judge(offsets, keys, columns, cells, through, known)]
+        if not set(holding).isdisjoint(contradicted)
+    ]
+    if not rivals:
+        return placement  # however its values are read, the report's totals do not add up: `check` says so
+    proven = [
+        (offsets, holding)
+        for offsets, against, holding in rivals
         if not against and _each_value_held(offsets, keys, cells, holding)
     ]
-    if not proven:
-        return placement  # no placement reads the row's values so that the report adds up: its totals may not
-    if len(proven) == 1:
+    if len(proven) == 1 and len(rivals) == 1:
         offsets, holding = proven[0]
         return Placement(offsets, "total", equations=holding)
-    shown = "、".join(str(equation) for equation in contradicted)
+    shown = "、".join(str(equation) for equation in contradicted[:3]) + ("…" if len(contradicted) > 3 else "")
     return Placement(
         None,
         "",
-        f"placed as the table's other rows are printed, its values contradict {shown}, and more than one other "
-        "placement satisfies them",
+        f"placed as the table's other rows are printed, its values contradict {shown}, which another placement "
+        "satisfies: where they stand is not known",
     )
 
 

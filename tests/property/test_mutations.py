@@ -1046,3 +1046,46 @@ def test_a_row_placed_by_shape_in_a_report_that_does_not_add_up_keeps_its_values
     assert result.sources["requests/outcomes_total/total"].how == "shape"
     findings = gia_report.check(result.report)
     assert any(f.code == "outcomes-sum" and f.column == "total" for f in findings)
+
+
+def test_a_row_of_zeros_with_a_blank_is_not_placed_by_a_total_that_holds_however_its_zeros_move() -> None:
+    """一、本年新收…数量 printed as its peers (an empty cell after the label, one closing the row) with its total
+    blank: 0 = 0 + … holds as well with the blank moved to natural_person (as （七）总计 is printed), so the
+    identity chooses nothing, and the total is not read as 0."""
+    requests = _zero_requests()
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
+    zeros = "\t0" * 7
+    text = _blank_report(
+        "tab",
+        (f"数量{zeros}\n", f"数量\t{zeros}\t\n"),  # 一、 and 二、: an empty cell after the label, one closing the row
+        (f"继续办理{zeros}\n", f"继续办理\t{zeros}\t\n"),
+        (f"（七）总计{zeros}\n", f"（七）总计{zeros}\t\t\n"),
+        report=report,
+    )
+    text = text.replace(
+        f"一、本年新收政府信息公开申请数量\t{zeros}\t\n", "一、本年新收政府信息公开申请数量\t" + "\t0" * 6 + "\t\t\n"
+    )
+    # Read before the fix: natural_person blank and total 0, placed by row-total.
+    assert _misread(text, _row("requests", "new", 0, 0, 0, 0, 0, 0, None)) == {}
+
+
+def test_a_row_that_reads_a_column_off_in_a_report_that_does_not_add_up_is_not_placed() -> None:
+    """（七）总计 printed unlike its peers, its first value blank, in a report whose 总计 column does not add up
+    (27 printed as 28): read as its peers are, each value contradicts its column; read as printed, all but the
+    broken one hold. Neither is proven, and the row is left blank with a note rather than read a column off."""
+    granted = _applicants(1, 2, 3, 4, 5, 6, 21)
+    other = _applicants(1, 1, 1, 1, 1, 1, 6)
+    total = _applicants(2, 3, 4, 5, 6, 7, 28)
+    requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
+    text = _blank_report(
+        "tab",
+        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),
+        ("数量\t2\t3", "数量\t\t2\t3"),
+        ("数量\t0", "数量\t\t0"),
+        ("继续办理\t0", "继续办理\t\t0"),
+        ("（七）总计\t2\t3\t4\t5\t6\t7\t28\n", "（七）总计\t\t3\t4\t5\t6\t7\t28\n"),
+        report=report,
+    )
+    # Read before the fix: natural_person=3, commercial=4, … other_org=28, total=None.
+    assert _misread(text, _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 28)) == {}
