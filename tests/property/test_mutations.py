@@ -996,25 +996,30 @@ def _zero_requests(**rows: RequestRow) -> Requests:
     return Requests(**{name: rows.get(name, zero) for name in names})
 
 
+def _total_among_peers(printed_total: int, total_line: str) -> str:
+    """A report whose rows with their label in the row's first cell (一、本年新收…数量, 二、上年结转…数量,
+    四、结转下年度继续办理 and 3.其他) print an empty cell after it, its （七）总计 (2, 3, 4, 5, 6, 7 and
+    *printed_total*; the rows add up to 27) printed as *total_line*."""
+    total = _applicants(2, 3, 4, 5, 6, 7, printed_total)
+    granted, other = _applicants(1, 2, 3, 4, 5, 6, 21), _applicants(1, 1, 1, 1, 1, 1, 6)
+    requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
+    return _blank_report(
+        "tab",
+        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),
+        ("数量\t2\t3", "数量\t\t2\t3"),
+        ("数量\t0", "数量\t\t0"),
+        ("继续办理\t0", "继续办理\t\t0"),
+        (f"（七）总计\t2\t3\t4\t5\t6\t7\t{printed_total}\n", total_line),
+        report=report,
+    )
+
+
 def test_a_row_printed_unlike_the_rows_of_its_label_cell_is_placed_by_the_column_sums() -> None:
     """（七）总计 printed with no empty cell after its label, where the other rows whose label stands in the
     row's first cell have one, keeps its values in their columns when its first value is blank: their shape
     would move each a column left, and the column sums (outcomes-sum, balance) tell the two apart."""
-    granted = _applicants(1, 2, 3, 4, 5, 6, 21)
-    other = _applicants(1, 1, 1, 1, 1, 1, 6)
-    total = _applicants(2, 3, 4, 5, 6, 7, 27)
-    requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
-    text = _blank_report(
-        "tab",
-        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),  # its label in the row's first cell
-        # 一、本年新收…数量, 二、上年结转…数量 and 四、结转下年度继续办理: an empty cell after the label
-        ("数量\t2\t3", "数量\t\t2\t3"),
-        ("数量\t0", "数量\t\t0"),
-        ("继续办理\t0", "继续办理\t\t0"),
-        ("（七）总计\t2\t3\t4\t5\t6\t7\t27\n", "（七）总计\t\t3\t4\t5\t6\t7\t27\n"),  # its natural_person blank
-        report=report,
-    )
+    text = _total_among_peers(27, "（七）总计\t\t3\t4\t5\t6\t7\t27\n")  # its natural_person blank
     # Read before the fix: natural_person=3, commercial=4, … other_org=27, total=None.
     assert _misread(text, _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 27)) == {}
     result = gia_report.parse_with_notes(text)
@@ -1025,20 +1030,7 @@ def test_a_row_printed_unlike_the_rows_of_its_label_cell_is_placed_by_the_column
 def test_a_row_placed_by_shape_in_a_report_that_does_not_add_up_keeps_its_values() -> None:
     """A blank placed by the shape of the rows printed alike stands where no other placement makes the column
     sums hold: the report's own error (总计 27 printed as 28) is left for `check` to find, not hidden."""
-    granted = _applicants(1, 2, 3, 4, 5, 6, 21)
-    other = _applicants(1, 1, 1, 1, 1, 1, 6)
-    total = _applicants(2, 3, 4, 5, 6, 7, 28)
-    requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
-    text = _blank_report(
-        "tab",
-        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),
-        ("数量\t2\t3", "数量\t\t2\t3"),
-        ("数量\t0", "数量\t\t0"),
-        ("继续办理\t0", "继续办理\t\t0"),
-        ("（七）总计\t2\t3\t4\t5\t6\t7\t28\n", "（七）总计\t\t\t3\t4\t5\t6\t7\t28\n"),  # printed alike, natural blank
-        report=report,
-    )
+    text = _total_among_peers(28, "（七）总计\t\t\t3\t4\t5\t6\t7\t28\n")  # printed alike, natural blank
     result = gia_report.parse_with_notes(text)
     printed = _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 28)
     got = _cells(result.report)
@@ -1073,20 +1065,7 @@ def test_a_row_that_reads_a_column_off_in_a_report_that_does_not_add_up_is_not_p
     """（七）总计 printed unlike its peers, its first value blank, in a report whose 总计 column does not add up
     (27 printed as 28): read as its peers are, each value contradicts its column; read as printed, all but the
     broken one hold. Neither is proven, and the row is left blank with a note rather than read a column off."""
-    granted = _applicants(1, 2, 3, 4, 5, 6, 21)
-    other = _applicants(1, 1, 1, 1, 1, 1, 6)
-    total = _applicants(2, 3, 4, 5, 6, 7, 28)
-    requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
-    text = _blank_report(
-        "tab",
-        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),
-        ("数量\t2\t3", "数量\t\t2\t3"),
-        ("数量\t0", "数量\t\t0"),
-        ("继续办理\t0", "继续办理\t\t0"),
-        ("（七）总计\t2\t3\t4\t5\t6\t7\t28\n", "（七）总计\t\t3\t4\t5\t6\t7\t28\n"),
-        report=report,
-    )
+    text = _total_among_peers(28, "（七）总计\t\t3\t4\t5\t6\t7\t28\n")
     # Read before the fix: natural_person=3, commercial=4, … other_org=28, total=None.
     assert _misread(text, _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 28)) == {}
 
