@@ -14,10 +14,7 @@ blank is an empty cell too. Where the values go is decided in this order:
 4. the *shapes* of the table's complete rows (which cells held the values in a
    row whose label stands in the same cell): a shape that holds every printed
    value places the row, the cells it names past the end of the row being
-   blanks an editor stripped (``shape``); a row of zeros is placed so only
-   where the shape moved a cell either way does not fit it too (a row may
-   print a structural cell fewer or more than those it is like, and for a row
-   of zeros no identity tells where its blank stands);
+   blanks an editor stripped (``shape``);
 5. where complete rows whose label stands in the same cell exist and no
    shape of theirs holds the row, nothing is placed;
 6. a row of more cells than columns is placed by the only contiguous run of
@@ -45,7 +42,6 @@ row is placed, `_verifying` judges it by the identities down its columns.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -56,8 +52,6 @@ from ._document import Cell, Geometry
 from ._numbers import holds_values_apart, looks_like_value
 
 __all__ = ["Check", "Placement", "Placer"]
-
-_ZERO = re.compile(r"\s*[0０]\s*")
 
 Offsets = tuple[int | None, ...]
 #: Whether values placed one way satisfy the row's identities: the equations that then hold, or ``None``.
@@ -142,10 +136,6 @@ class Placer:
             return _unplaced(f"{len(filled)} values where {count} were expected: a blank leaves no cell here")
         own = self.shapes.get((count, label_at), set())
         shapes = own or {shape for (size, _), found in self.shapes.items() if size == count for shape in found}
-        if all(_ZERO.fullmatch(cells[i].text) for i in filled):
-            # The row may print one structural cell fewer or more than the rows it is like (总计 with no empty
-            # cell after its label, where the rows beside it have one). Its values tell it only if not all 0.
-            shapes = shapes | {shifted for shape in shapes for shifted in _shifted(shape)}
         fits = sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
         if len(fits) == 1:
             return Placement(fits[0], "shape")
@@ -183,14 +173,6 @@ class Placer:
         shapes |= {shape for (size, _, _), found in self.windows.items() if size == count for shape in found}
         shapes |= {tuple(range(start, start + count)) for start in range(max(len(cells), count) - count + 1)}
         return sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
-
-
-def _shifted(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
-    """*shape* one cell to the left (where it can be) and one to the right."""
-    moved = [tuple(offset + 1 for offset in shape)]
-    if shape[0] > 0:
-        moved.append(tuple(offset - 1 for offset in shape))
-    return moved
 
 
 def _order(offsets: Offsets) -> tuple[int, ...]:

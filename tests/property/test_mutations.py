@@ -1068,20 +1068,3 @@ def test_a_row_that_reads_a_column_off_in_a_report_that_does_not_add_up_is_not_p
     text = _total_among_peers(28, "（七）总计\t\t3\t4\t5\t6\t7\t28\n")
     # Read before the fix: natural_person=3, commercial=4, … other_org=28, total=None.
     assert _misread(text, _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 28)) == {}
-
-
-def test_a_row_of_zeros_printed_unlike_its_peers_with_its_first_value_blank_moves_no_zero() -> None:
-    """（七）总计 printed with no empty cell after its label (一、… and 四、… have one), all 0 but its first value:
-    read as its peers are printed, its blank would be its total; no identity tells a row of zeros apart, so
-    the row is left blank with a note rather than read natural_person 0."""
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=_zero_requests())
-    zeros = "\t0" * 7
-    text = _blank_report(
-        "tab",
-        (f"数量{zeros}\n", f"数量\t{zeros}\t\n"),
-        (f"继续办理{zeros}\n", f"继续办理\t{zeros}\t\n"),
-        (f"（七）总计{zeros}\n", "（七）总计\t" + "\t0" * 6 + "\t\t\n"),
-        report=report,
-    )
-    # Read before the fix: natural_person 0 and total blank.
-    assert _misread(text, _row("requests", "outcomes_total", None, 0, 0, 0, 0, 0, 0)) == {}
