@@ -73,14 +73,15 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
         (printed, _placement(printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed)))
         for printed in rows
     ]
-    known: dict[str, object] | None = None  # the cells placed without inference, once a row needs them
+    # The cells placed without inference and the table's identities, once a row needs them.
+    known: dict[str, object] | None = None
+    own = [equation for equation in equations if equation.table == table.key]
     for printed, placement in planned:
         keys = _cell_keys(table.key, printed.row.key, printed.columns)
         if placement.how in INFERRED:
             known = _known(table, planned) if known is None else known
-            own = [equation for equation in equations if equation.table == table.key]
             placement = verified(placement, keys, printed.columns, printed.after, placer, own, known)
-        _store_row(table, printed, placement, keys, maps.get(id(printed.raw)) is not None, reading)
+        _store_row(table, printed, placement, keys, id(printed.raw) in maps, reading)
     return reading
 
 
