@@ -70,33 +70,79 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
     planned = [
-        (printed, _placement(printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed)))
-        for printed in rows
+        _placement(printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed)) for printed in rows
     ]
-    # The cells placed without inference and the table's identities, once a row needs them.
-    known: dict[str, object] | None = None
     own = [equation for equation in equations if equation.table == table.key]
-    for printed, placement in planned:
-        keys = _cell_keys(table.key, printed.row.key, printed.columns)
-        if placement.how in INFERRED:
-            known = _known(table, planned) if known is None else known
-            placement = verified(placement, keys, printed.columns, printed.after, placer, own, known)
-        _store_row(table, printed, placement, keys, id(printed.raw) in maps, reading)
+    keys = [_cell_keys(table.key, printed.row.key, printed.columns) for printed in rows]
+    placements = _verified_together(table, rows, planned, keys, placer, own)
+    for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
+        _store_row(table, printed, placement, row_keys, id(printed.raw) in maps, reading)
     return reading
 
 
-def _known(table: Table, planned: Sequence[tuple[PrintedRow, Placement]]) -> dict[str, object]:
-    """The values of the cells of each row's first printing placed without inference, by key."""
+#: The most passes of `_verified_together` (each judges the inferred rows on the previous pass's values).
+_PASSES = 8
+
+
+def _verified_together(
+    table: Table,
+    rows: Sequence[PrintedRow],
+    planned: Sequence[Placement],
+    keys: Sequence[tuple[str, ...]],
+    placer: Placer,
+    equations: Sequence[Equation],
+) -> list[Placement]:
+    """The placements *planned* of *rows*, each inferred one judged by the identities through it (`verified`).
+
+    The first pass judges them by the cells placed without inference alone.
+    Where several rows of a table were printed with blanks, an identity through
+    one of them may have a term in another inferred row, and stays undecided.
+    So each later pass judges every inferred row again, knowing as well the
+    values of the other inferred rows as the pass before placed them, until no
+    placement changes. A row still placed otherwise than in the pass before
+    after `_PASSES` passes is not placed, with a note.
+    """
+    inferred = {at for at, placement in enumerate(planned) if placement.how in INFERRED}
+    if not inferred:
+        return list(planned)
+    trusted = _known(table, rows, planned, keys, _TRUSTED)
+    known = trusted
+    judged: list[Placement] = []
+    for _ in range(_PASSES):
+        previous = judged
+        judged = [
+            verified(placement, keys[at], rows[at].columns, rows[at].after, placer, equations, known)
+            if at in inferred
+            else placement
+            for at, placement in enumerate(planned)
+        ]
+        # One inferred row is judged by the trusted values alone, and a second pass would judge it the same.
+        if len(inferred) == 1 or judged == previous:
+            return judged
+        known = {**_known(table, rows, judged, keys, None), **trusted}
+    unsettled = Placement(
+        None, "", "placed as the table's other rows are printed, where its values stand is not settled"
+    )
+    return [placement if placement == before else unsettled for placement, before in zip(judged, previous, strict=True)]
+
+
+def _known(
+    table: Table,
+    rows: Sequence[PrintedRow],
+    placements: Sequence[Placement],
+    keys: Sequence[tuple[str, ...]],
+    hows: frozenset[str] | None,
+) -> dict[str, object]:
+    """The values of the cells of each row's first printing placed as one of *hows* (any, if ``None``), by key."""
     known: dict[str, object] = {}
     seen: set[str] = set()
-    for printed, placement in planned:
+    for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
         if printed.row.key in seen:
             continue
         seen.add(printed.row.key)
-        if placement.offsets is None or placement.how not in _TRUSTED:
+        if placement.offsets is None or (hows is not None and placement.how not in hows):
             continue
-        keys = _cell_keys(table.key, printed.row.key, printed.columns)
-        for key, column, offset in zip(keys, printed.columns, placement.offsets, strict=True):
+        for key, column, offset in zip(row_keys, printed.columns, placement.offsets, strict=True):
             if offset is not None and offset < len(printed.after):
                 known[key] = read_cell(printed.after[offset].text, column).value
     return known

@@ -6,8 +6,9 @@ was inferred from how other rows were printed. A row printed unlike those rows
 (its label's cell followed by no empty cell where theirs are) takes their
 shape and reads a column off, and nothing in the row itself tells it apart.
 What does are the identities through its cells whose other cells were read
-without inference: the column sums (``outcomes-sum``, ``balance``) and the
-row's own total.
+without inference, or were placed by inference themselves and judged so (the
+caller judges a table's inferred rows again until none moves): the column
+sums (``outcomes-sum``, ``balance``) and the row's own total.
 
 So each inferred placement is judged by those identities. One that
 contradicts none stands. One that contradicts some is doubted where another
@@ -51,14 +52,15 @@ def verified(
     equations: Sequence[Equation],
     known: Mapping[str, object],
 ) -> Placement:
-    """*placement* of a row's *cells* (its cells' public *keys*, in *columns*), judged by *equations*.
+    """*placement* (one of `INFERRED`) of a row's *cells* (public *keys*, in *columns*), judged by *equations*.
 
-    *known* holds the values of the table's cells placed without inference
-    (by counting, or by the grid's header), by key; a cell not in it (or
-    ``None`` there) makes an identity through it undecided. See the module
-    docstring.
+    *known* holds the values of the table's other cells, by key: those placed
+    without inference (by counting, or by the grid's header), and those of
+    other inferred rows as the caller last placed them (`_tables`); a cell not
+    in it (or ``None`` there) makes an identity through it undecided. See the
+    module docstring.
     """
-    if placement.how not in INFERRED or placement.offsets is None:
+    if placement.offsets is None:
         return placement
     own = set(keys)
     # The identities through this row whose other cells are all read without inference.

@@ -1027,6 +1027,24 @@ def test_a_row_printed_unlike_the_rows_of_its_label_cell_is_placed_by_the_column
     assert any(equation.code == "outcomes-sum" for equation in result.spent)
 
 
+def test_rows_placed_by_shape_are_judged_by_each_other_s_values_too() -> None:
+    """As above, with a blank in 二、上年结转…数量 (in every balance identity of （七）总计) and one in 3.其他 (in
+    every column sum): placed by their peers' shape as well, their values are no cells read without
+    inference, and alone those leave every identity through （七）总计 undecided. Judged again knowing the
+    values the other rows were placed with, the column sums tell the two readings apart as before."""
+    text = _total_among_peers(27, "（七）总计\t\t3\t4\t5\t6\t7\t27\n")  # its natural_person blank
+    carried = "二、上年结转政府信息公开申请数量\t\t0\t0\t0"
+    assert carried in text
+    text = text.replace(carried, "二、上年结转政府信息公开申请数量\t\t0\t\t0")  # its commercial blank
+    text = text.replace("3.其他\t\t1\t1\t1\t", "3.其他\t\t1\t1\t\t")  # its research blank
+    # Read before the fix: natural_person=3, commercial=4, … other_org=27, total=None.
+    assert _misread(text, _row("requests", "outcomes_total", None, 3, 4, 5, 6, 7, 27)) == {}
+    assert _misread(text, _row("requests", "carried_over", 0, None, 0, 0, 0, 0, 0)) == {}
+    assert _misread(text, _row("requests", "other_other", 1, 1, None, 1, 1, 1, 6)) == {}
+    result = gia_report.parse_with_notes(text)
+    assert result.sources["requests/outcomes_total/total"].how == "total"
+
+
 def test_a_row_placed_by_shape_in_a_report_that_does_not_add_up_keeps_its_values() -> None:
     """A blank placed by the shape of the rows printed alike stands where no other placement makes the column
     sums hold: the report's own error (总计 27 printed as 28) is left for `check` to find, not hidden."""
