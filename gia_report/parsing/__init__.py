@@ -138,8 +138,7 @@ def _parse(data: str | bytes) -> tuple[ParseResult, Document]:
     from ._markdown import mend  # markdown tables a converter broke apart: rows given their labels back (#8)
 
     grids = {key: mend(spec.table(key), grid, sections.lines(key), notes) for key, grid in grids.items()}
-    # The identities of both readings of （六）其他处理: which one the report prints is known only once read.
-    instances = tuple(dict.fromkeys((*equations(version), *equations(version, other_as_one_row=True))))
+    instances = _instances(version)
     readings: dict[str, TableReading] = {}
     for key in _TABLES:
         if grids[key].geometry == "run":  # collapsed crawler text: the digits split by the identities (#9)

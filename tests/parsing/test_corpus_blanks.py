@@ -78,7 +78,7 @@ def _misread(text: str, cells: dict[str, object], blanked: set[str]) -> dict[str
         return {} if "internal error" not in error.msg else {"internal error": (None, error.msg)}
     got = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in gia_report.to_records(result.report)}
     noted = {key for note in result.notes for key in note.cells}
-    misread = {}
+    misread: dict[str, tuple[object, object]] = {}
     for key, value in cells.items():
         want = None if key in blanked else value
         read = got.get(key)
