@@ -27,6 +27,7 @@ from ._placing import Check, Placement, Placer
 from ._reading import TableReading, check_of, placed_cells, printed_again, store
 from ._result import Layout, Note
 from ._rows import is_text
+from ._verifying import INFERRED, verified
 
 __all__ = ["read_appeals"]
 
@@ -303,6 +304,10 @@ def read_appeals(
         placement = Placement(None, "", problem)
     else:
         placement = placer.place(len(ordered_keys), cells, check=holds)
+        if placement.how in INFERRED:  # judged by the groups' totals (a cell lost inside the row moves the rest)
+            own = [equation for equation in equations if equation.table == "appeals"]
+            placed_columns = [column for _ in order for column in columns]
+            placement = verified(placement, ordered_keys, placed_columns, cells, placer, own, {})
     placed = placed_cells("table appeals", cells, len(ordered_keys), placement, first_line, ordered_keys, reading)
     for index, row in enumerate(order):
         reading.found[row.key] = first_line

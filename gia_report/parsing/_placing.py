@@ -42,6 +42,7 @@ row is placed, `_verifying` judges it by the identities down its columns.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -173,6 +174,30 @@ class Placer:
         shapes |= {shape for (size, _, _), found in self.windows.items() if size == count for shape in found}
         shapes |= {tuple(range(start, start + count)) for start in range(max(len(cells), count) - count + 1)}
         return sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
+
+    def lost_placements(self, count: int, cells: Sequence[Cell], label_at: int = -1) -> list[Offsets]:
+        """The placements of *cells*, a row that lost a cell and not necessarily its last, or none.
+
+        A row printing fewer cells than its columns, or than the widest row
+        whose label stands in the same cell (*label_at*), lost one (a web
+        page's cell dropped, an editor's, with its separator): its values in
+        order, with the blanks anywhere (at most `_MOST_LOST` of them).
+        """
+        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        lost = len(cells) < max(count, self.longest.get((count, label_at), 0))
+        if not lost or not 0 < count - len(filled) <= _MOST_LOST:
+            return []
+        found: list[Offsets] = []
+        for kept in itertools.combinations(range(count), len(filled)):
+            offsets: list[int | None] = [None] * count
+            for offset, column in zip(filled, kept, strict=True):
+                offsets[column] = offset
+            found.append(tuple(offsets))
+        return found
+
+
+#: The most blanks of a row for `Placer.lost_placements` to place them anywhere (C(7, 5) = 21 placements).
+_MOST_LOST = 2
 
 
 def _order(offsets: Offsets) -> tuple[int, ...]:

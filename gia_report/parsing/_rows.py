@@ -585,8 +585,22 @@ def _continued(found: list[PrintedRow | _Values | None], notes: list[Note], join
             values.append(value)
             index += 1
         last = waiting[-1]
+        following = found[index] if index < len(found) else None
         if len(waiting) > 1:
             _paired(waiting, values, notes, joined_lines)
+        elif values and _short(last) and joined_lines and isinstance(following, PrintedRow) and _short(following):
+            # PDF text prints a value centred higher in its cell on the line above its row (`_layout_space`):
+            # between two rows short of values, the values may go on the row above or be the next row's.
+            for value in values:
+                shown = " | ".join(cell.text for cell in value.cells if cell.text)
+                notes.append(
+                    Note(
+                        code="unplaced-cells",
+                        message=f"values {_shorten(shown)!r} stand between the rows {last.row.label} and "
+                        f"{following.row.label}, both short of values: whose they are is not known, not read",
+                        line=value.raw.line,
+                    )
+                )
         elif values and _short(last):
             _join(last, values, notes)
         else:

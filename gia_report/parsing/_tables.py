@@ -111,7 +111,7 @@ def _verified_together(
     for _ in range(_PASSES):
         previous = judged
         judged = [
-            verified(placement, keys[at], rows[at].columns, rows[at].after, placer, equations, known)
+            verified(placement, keys[at], rows[at].columns, rows[at].after, placer, equations, known, rows[at].label_at)
             if at in inferred
             else placement
             for at, placement in enumerate(planned)

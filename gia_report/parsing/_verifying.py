@@ -1,8 +1,9 @@
 """Placements inferred from other rows, checked against the identities that run through the row.
 
 A row placed by the shape of the table's complete rows (or by the only window
-of cells that holds its values) was printed with a blank, and the blank's cell
-was inferred from how other rows were printed. A row printed unlike those rows
+of cells that holds its values, by its own total among such shapes, or as a
+row whose last cells were not printed) was printed with a blank, and the
+blank's cell was inferred from how other rows were printed. A row printed unlike those rows
 (its label's cell followed by no empty cell where theirs are) takes their
 shape and reads a column off, and nothing in the row itself tells it apart.
 What does are the identities through its cells whose other cells were read
@@ -15,13 +16,19 @@ contradicts none stands. One that contradicts some is doubted where another
 placement of the row's cells (by any shape of the table's rows, or any run of
 as many cells as columns) makes one of those hold: leaving that identity's
 cell blank is no sign (a row of zeros moved a column satisfies every column
-whose sum is 0). Where that other placement is the only one and *proves*
-itself (it contradicts none, and each value it places is a term of an
-identity that holds), it is taken, and the identities it relied on are
-recorded, like every use of an identity in placing. Otherwise a doubted row is
-not placed, with a note. A row whose contradicted identities no other
-placement makes hold stands: the report's totals do not add up however its values are read, and
-`check` says so (a report's own error is not hidden by leaving its row blank).
+whose sum is 0). A row that prints fewer cells than its columns, or than its
+peers, lost one, and not necessarily its last (a web page's cell dropped, a
+cell deleted with its separator): its values in order with the blanks
+anywhere are placements too, and there leaving the contradicted cell blank
+is a sign, where the placement makes another identity hold and contradicts
+none (the cell lost may be that one). Where one of those other placements
+*proves* itself (it contradicts none, and each value it places is a term of
+an identity that holds) and each of the others contradicts some, it is
+taken, and the identities it relied on are recorded, like every use of an
+identity in placing. Otherwise a doubted row is not placed, with a note. A
+row whose contradicted identities no other placement makes hold stands: the
+report's totals do not add up however its values are read, and `check` says
+so (a report's own error is not hidden by leaving its row blank).
 """
 
 from __future__ import annotations
@@ -37,8 +44,9 @@ from ._placing import Offsets, Placement, Placer
 
 __all__ = ["INFERRED", "verified"]
 
-#: How a placement is decided when it rests on other rows' printing (`_placing`).
-INFERRED = frozenset({"shape", "window"})
+#: How a placement is decided when it rests on other rows' printing, on the row's last cells being the ones
+#: not printed, or on the row's own total among a few such placements (`_placing`).
+INFERRED = frozenset({"shape", "window", "short", "total"})
 
 Number = int | Decimal
 
@@ -51,6 +59,7 @@ def verified(
     placer: Placer,
     equations: Sequence[Equation],
     known: Mapping[str, object],
+    label_at: int = -1,
 ) -> Placement:
     """*placement* (one of `INFERRED`) of a row's *cells* (public *keys*, in *columns*), judged by *equations*.
 
@@ -76,23 +85,26 @@ def verified(
     if not contradicted:
         return placement
     # Other placements that make an identity hold which this one contradicts: a sign that its values stand
-    # elsewhere (leaving that identity's cell blank is none: a row of zeros moved a column satisfies every
-    # column whose sum is 0).
+    # elsewhere. Leaving that identity's cell blank is none (a row of zeros moved a column satisfies every
+    # column whose sum is 0), but where the row lost a cell, a placement of it that makes an identity hold
+    # and contradicts none is: the cell lost may be the contradicted one.
+    lost = placer.lost_placements(len(columns), cells, label_at)
+    others = [offsets for offsets in placer.placements(len(columns), cells) if offsets not in lost]
     rivals = [
         (offsets, against, holding)
-        for offsets in placer.placements(len(columns), cells)
+        for offsets in [*others, *lost]
         if offsets != placement.offsets
         for against, holding in [_judge(offsets, keys, columns, cells, through, known)]
-        if not set(holding).isdisjoint(contradicted)
+        if not set(holding).isdisjoint(contradicted) or (offsets in lost and holding and not against)
     ]
     if not rivals:
         return placement  # however its values are read, the report's totals do not add up: `check` says so
     proven = [
         (offsets, holding)
         for offsets, against, holding in rivals
-        if not against and _each_value_held(offsets, keys, cells, holding)
+        if not against and _each_value_held(offsets, keys, columns, cells, holding, known)
     ]
-    if len(proven) == 1 and len(rivals) == 1:
+    if len(proven) == 1 and all(against for offsets, against, _ in rivals if offsets != proven[0][0]):
         offsets, holding = proven[0]
         return Placement(offsets, "total", equations=holding)
     shown = "、".join(str(equation) for equation in contradicted[:3]) + ("…" if len(contradicted) > 3 else "")
@@ -111,10 +123,12 @@ def _judge(
     cells: Sequence[Cell],
     equations: Sequence[Equation],
     known: Mapping[str, object],
+    *,
+    nonzero: bool = False,
 ) -> tuple[tuple[Equation, ...], tuple[Equation, ...]]:
     """The *equations* that the row's values placed by *offsets* contradict, and those they satisfy.
 
-    An equation with a blank or unreadable term is neither.
+    An equation with a blank or unreadable term is neither; so is one whose total is 0, if *nonzero*.
     """
     own: dict[str, Number | None] = {}
     for key, column, offset in zip(keys, columns, offsets, strict=True):
@@ -128,6 +142,8 @@ def _judge(
             continue
         width = len(equation.total)
         total, parts = sum(terms[:width]), sum(terms[width:])  # type: ignore[arg-type]
+        if nonzero and total == 0:
+            continue
         (holding if total == parts else contradicted).append(equation)
     return tuple(contradicted), tuple(holding)
 
@@ -136,9 +152,23 @@ def _number(value: object) -> Number | None:
     return value if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
 
 
-def _each_value_held(offsets: Offsets, keys: Sequence[str], cells: Sequence[Cell], holding: Sequence[Equation]) -> bool:
-    """Whether every value the row prints, placed by *offsets*, is a term of an identity that holds."""
-    held = {key for equation in holding for key in equation.terms}
+def _each_value_held(
+    offsets: Offsets,
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    holding: Sequence[Equation],
+    known: Mapping[str, object],
+) -> bool:
+    """Whether every value the row prints, placed by *offsets*, is a term of an identity that holds, and not 0 = 0.
+
+    A sum of 0 holds wherever a 0 stands among zeros: it proves no value's place.
+    """
+    held: set[str] = set()
+    for equation in holding:
+        _, proving = _judge(offsets, keys, columns, cells, [equation], known, nonzero=True)
+        if proving:
+            held.update(equation.terms)
     placed = [key for key, offset in zip(keys, offsets, strict=True) if offset is not None and offset < len(cells)]
     printed = sum(1 for cell in cells if cell.text)
     return len(placed) == printed and all(key in held for key in placed)

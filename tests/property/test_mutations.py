@@ -1004,15 +1004,22 @@ def _total_among_peers(printed_total: int, total_line: str) -> str:
     granted, other = _applicants(1, 2, 3, 4, 5, 6, 21), _applicants(1, 1, 1, 1, 1, 1, 6)
     requests = _zero_requests(new=total, granted=granted, other_other=other, outcomes_total=total)
     report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=requests)
-    return _blank_report(
-        "tab",
-        ("\t3.其他\t1\t1\t1\t1\t1\t1\t6\n", "3.其他\t\t1\t1\t1\t1\t1\t1\t6\n"),
-        ("数量\t2\t3", "数量\t\t2\t3"),
-        ("数量\t0", "数量\t\t0"),
-        ("继续办理\t0", "继续办理\t\t0"),
-        (f"（七）总计\t2\t3\t4\t5\t6\t7\t{printed_total}\n", total_line),
-        report=report,
-    )
+    printed = _blank_report("tab", (f"（七）总计\t2\t3\t4\t5\t6\t7\t{printed_total}\n", total_line), report=report)
+    return _empty_cell_after_first_labels(printed)
+
+
+def _empty_cell_after_first_labels(text: str) -> str:
+    """*text* (tab) with the rows whose label stands in the row's first cell (一、…, 二、…, 四、… and 3.其他)
+    printing an empty cell after it, and 3.其他 no group cell before it; （七）总计 as it was."""
+    for label in (
+        "一、本年新收政府信息公开申请数量\t",
+        "二、上年结转政府信息公开申请数量\t",
+        "四、结转下年度继续办理\t",
+    ):
+        assert label in text, label
+        text = text.replace(label, label + "\t")
+    assert "\n\t3.其他\t" in text
+    return text.replace("\n\t3.其他\t", "\n3.其他\t\t")
 
 
 def test_a_row_printed_unlike_the_rows_of_its_label_cell_is_placed_by_the_column_sums() -> None:
@@ -1043,6 +1050,78 @@ def test_rows_placed_by_shape_are_judged_by_each_other_s_values_too() -> None:
     assert _misread(text, _row("requests", "other_other", 1, 1, None, 1, 1, 1, 6)) == {}
     result = gia_report.parse_with_notes(text)
     assert result.sources["requests/outcomes_total/total"].how == "total"
+
+
+def _consistent_requests(row: str, values: RequestRow) -> gia_report.Report:
+    """A 2021 report whose *row* and （一）予以公开 and （七）总计 print *values* (一、本年新收 as well, unless *row*
+    is 二、上年结转…); every other row 0: every identity holds."""
+    rows = {"new": values, "granted": values, "outcomes_total": values}
+    if row == "carried_over":
+        rows = {"carried_over": values, "granted": values, "outcomes_total": values}
+    return gia_report.Report(format_version="2021", agency="某局", year=2023, requests=_zero_requests(**rows))
+
+
+def test_a_web_page_row_that_lost_a_cell_inside_it_is_not_read_one_cell_off() -> None:
+    """A web page's row with one ``<td>`` dropped inside it (the 5 of 一、本年新收…数量): read as if its last cell
+    were the one lost, 6 stands under 法律服务机构 and 21 under 其他, against the column sums (balance). Its values
+    in order with the blank anywhere are placements too, and several make some of those sums hold: the row is
+    not read, with a note."""
+    report = _consistent_requests("new", _applicants(1, 2, 3, 4, 5, 6, 21))
+    line = "<tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td>"
+    text = _blank_report("html", (line, line.replace("<td>5</td>", "")), report=report)
+    # Read before the fix: legal_services=6, other_org=21, total=None.
+    assert _misread(text, _row("requests", "new", 1, 2, 3, 4, None, 6, 21)) == {}
+
+
+def test_a_row_whose_tie_its_total_broke_is_judged_by_the_column_sums_too() -> None:
+    """二、上年结转…数量 with its social_welfare 0 deleted with its tab (0 0 10 0 7 17 under seven columns): its
+    own total holds whichever 0 is taken for the lost cell, so it chose between its peers' shapes wrongly
+    (research=0, social_welfare=10). The column sums (balance) refuse that; a 0 lost among zeros is not known."""
+    report = _consistent_requests("carried_over", _applicants(0, 0, 10, 0, 0, 7, 17))
+    # As in `_total_among_peers`: two shapes of the rows whose label stands in the first cell.
+    text = _empty_cell_after_first_labels(_blank_report("tab", report=report))
+    line = "二、上年结转政府信息公开申请数量\t\t0\t0\t10\t0\t0\t7\t17"
+    text = text.replace(line, line.replace("\t10\t0\t0", "\t10\t0"))
+    # Read before the fix: natural_person=None, research=0, social_welfare=10, … (placed by row-total).
+    assert _misread(text, _row("requests", "carried_over", 0, 0, 10, None, 0, 7, 17)) == {}
+
+
+def test_an_appeals_row_that_lost_a_cell_inside_it_is_not_read_one_cell_off() -> None:
+    """The appeals row of 15 values with 行政复议's 2 deleted with its tab: read as if its last cell were the one
+    lost, each value after it stands a column left (行政复议: 1 3 0 6 4). Its totals refuse that, and the blank
+    could stand in any of 行政复议's cells: the row is not read, with a note."""
+    review = AppealRow(upheld=1, corrected=2, other=3, pending=0, total=6)
+    direct = AppealRow(upheld=4, corrected=0, other=0, pending=0, total=4)
+    after = AppealRow(upheld=5, corrected=6, other=0, pending=0, total=11)
+    report = _appeals_report(review, direct, after)
+    line = "1\t2\t3\t0\t6\t4\t0\t0\t0\t4\t5\t6\t0\t0\t11"
+    text = _blank_report("tab", (line, line.replace("1\t2\t", "1\t", 1)), report=report)
+    printed = {
+        **_row("appeals", "review", 1, None, 3, 0, 6, columns=_APPEALS),
+        **_row("appeals", "litigation_direct", 4, 0, 0, 0, 4, columns=_APPEALS),
+        **_row("appeals", "litigation_after_review", 5, 6, 0, 0, 11, columns=_APPEALS),
+    }
+    # Read before the fix: review 1 3 0 6 4, litigation_direct 0 0 0 4 5, … (placed as if its last cell lost).
+    assert _misread(text, printed) == {}
+
+
+def test_pdf_values_between_two_rows_short_of_values_go_to_neither() -> None:
+    """PDF text: 行政许可 printed 396 0 (its 181 blank: no cell), then 10 alone on a line, then
+    其他对外管理服务事项 0 153. PDF text prints a value centred higher in its cell on the line above its row,
+    so 10 may be 其他对外管理服务事项's, and it may go on the row above: it is read as neither, with a note."""
+    active = Active2019(
+        licensing=ItemCounts(items_last_year=396, change=0, decisions=181),
+        other_services=ItemCounts(items_last_year=10, change=0, decisions=153),
+    )
+    report = gia_report.Report(format_version="2019", agency="某局", year=2019, active=active)
+    rows = "行政许可 396 0 181\n其他对外管理服务事项 10 0 153\n"
+    text = _blank_report("space", (rows, "行政许可 396 0\n10\n其他对外管理服务事项 0 153\n"), report=report)
+    printed = {
+        **_row("active", "licensing", 396, 0, None, columns=("items_last_year", "change", "decisions")),
+        **_row("active", "other_services", 10, 0, 153, columns=("items_last_year", "change", "decisions")),
+    }
+    # Read before the fix: licensing decisions=10 (the line of 10 taken as the row going on).
+    assert _misread(text, printed) == {}
 
 
 def test_a_row_placed_by_shape_in_a_report_that_does_not_add_up_keeps_its_values() -> None:
