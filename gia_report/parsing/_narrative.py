@@ -170,6 +170,10 @@ def _title_ending(lines: Sequence[Line], end: int) -> list[int]:
     tools before it (``政府信息公开年报``, ``首页``, ``打印``) is no part of it,
     though the two would read as a title naming the navigation as the agency.
     """
+    # A title ends in 报告, or in a note in brackets after it: a line ending in neither ends none (most do not).
+    last = _squeeze(lines[end].text)
+    if last and "告" not in last and not last.endswith(("）", ")")):
+        return []
     joined = ""
     found: list[int] = []
     for size in range(1, _MAX_TITLE_LINES + 1):
