@@ -214,10 +214,8 @@ def read_appeals(
             blank_row = raw
     keys = {row.key: [f"appeals/{row.key}/{column.key}" for column in columns] for row in table.rows}
     every = [key for row in table.rows for key in keys[row.key]]
-    checks = {
-        row.key: check_of(columns, [e for e in equations if e.table == "appeals" and e.row == row.key])
-        for row in table.rows
-    }
+    own = [equation for equation in equations if equation.table == "appeals"]
+    checks = {row.key: check_of(columns, [e for e in own if e.row == row.key]) for row in table.rows}
     # A group label or a caption before more values than its row holds ends a header joined to the data row.
     for segment in segments:
         printed = sum(1 for cell in segment.cells if cell.text)
@@ -305,7 +303,6 @@ def read_appeals(
     else:
         placement = placer.place(len(ordered_keys), cells, check=holds)
         if placement.how in INFERRED:  # judged by the groups' totals (a cell lost inside the row moves the rest)
-            own = [equation for equation in equations if equation.table == "appeals"]
             placed_columns = [column for _ in order for column in columns]
             placement = verified(placement, ordered_keys, placed_columns, cells, placer, own, {})
     placed = placed_cells("table appeals", cells, len(ordered_keys), placement, first_line, ordered_keys, reading)

@@ -591,16 +591,9 @@ def _continued(found: list[PrintedRow | _Values | None], notes: list[Note], join
         elif values and _short(last) and joined_lines and isinstance(following, PrintedRow) and _short(following):
             # PDF text prints a value centred higher in its cell on the line above its row (`_layout_space`):
             # between two rows short of values, the values may go on the row above or be the next row's.
+            where = f"between the rows {last.row.label} and {following.row.label}, both short of values"
             for value in values:
-                shown = " | ".join(cell.text for cell in value.cells if cell.text)
-                notes.append(
-                    Note(
-                        code="unplaced-cells",
-                        message=f"values {_shorten(shown)!r} stand between the rows {last.row.label} and "
-                        f"{following.row.label}, both short of values: whose they are is not known, not read",
-                        line=value.raw.line,
-                    )
-                )
+                _stray(value, notes, f"{where} (whose they are is not known)")
         elif values and _short(last):
             _join(last, values, notes)
         else:
@@ -610,12 +603,12 @@ def _continued(found: list[PrintedRow | _Values | None], notes: list[Note], join
     return printed
 
 
-def _stray(values: _Values, notes: list[Note]) -> None:
+def _stray(values: _Values, notes: list[Note], where: str = "under no row label") -> None:
     shown = " | ".join(cell.text for cell in values.cells if cell.text)
     notes.append(
         Note(
             code="unplaced-cells",
-            message=f"values {_shorten(shown)!r} stand under no row label: not read",
+            message=f"values {_shorten(shown)!r} stand {where}: not read",
             line=values.raw.line,
         )
     )

@@ -74,7 +74,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     ]
     own = [equation for equation in equations if equation.table == table.key]
     keys = [_cell_keys(table.key, printed.row.key, printed.columns) for printed in rows]
-    placements = _verified_together(table, rows, planned, keys, placer, own)
+    placements = _verified_together(rows, planned, keys, placer, own)
     for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
         _store_row(table, printed, placement, row_keys, id(printed.raw) in maps, reading)
     return reading
@@ -85,7 +85,6 @@ _PASSES = 8
 
 
 def _verified_together(
-    table: Table,
     rows: Sequence[PrintedRow],
     planned: Sequence[Placement],
     keys: Sequence[tuple[str, ...]],
@@ -105,7 +104,7 @@ def _verified_together(
     inferred = {at for at, placement in enumerate(planned) if placement.how in INFERRED}
     if not inferred:
         return list(planned)
-    trusted = _known(table, rows, planned, keys, _TRUSTED)
+    trusted = _known(rows, planned, keys, _TRUSTED)
     known = trusted
     judged: list[Placement] = []
     for _ in range(_PASSES):
@@ -119,7 +118,7 @@ def _verified_together(
         # One inferred row is judged by the trusted values alone, and a second pass would judge it the same.
         if len(inferred) == 1 or judged == previous:
             return judged
-        known = {**_known(table, rows, judged, keys, None), **trusted}
+        known = {**_known(rows, judged, keys, None), **trusted}
     unsettled = Placement(
         None, "", "placed as the table's other rows are printed, where its values stand is not settled"
     )
@@ -127,7 +126,6 @@ def _verified_together(
 
 
 def _known(
-    table: Table,
     rows: Sequence[PrintedRow],
     placements: Sequence[Placement],
     keys: Sequence[tuple[str, ...]],

@@ -72,7 +72,7 @@ def verified(
     if placement.offsets is None:
         return placement
     own = set(keys)
-    # The identities through this row whose other cells are all read without inference.
+    # The identities through this row whose other cells are all known.
     through = [
         equation
         for equation in equations
@@ -164,11 +164,8 @@ def _each_value_held(
 
     A sum of 0 holds wherever a 0 stands among zeros: it proves no value's place.
     """
-    held: set[str] = set()
-    for equation in holding:
-        _, proving = _judge(offsets, keys, columns, cells, [equation], known, nonzero=True)
-        if proving:
-            held.update(equation.terms)
+    _, proving = _judge(offsets, keys, columns, cells, holding, known, nonzero=True)
+    held = {key for equation in proving for key in equation.terms}
     placed = [key for key, offset in zip(keys, offsets, strict=True) if offset is not None and offset < len(cells)]
     printed = sum(1 for cell in cells if cell.text)
     return len(placed) == printed and all(key in held for key in placed)
