@@ -15,10 +15,12 @@ The body is walked in order:
   table rows; its text is that of its ``w:t``, ``w:tab`` (a tab) and ``w:br``
   / ``w:cr`` (which split it into lines, like ``<br>``);
 - ``w:tbl`` is a `Grid` (`gia_report.parsing._spans`): ``w:gridSpan`` gives a
-  cell's span, ``w:gridBefore`` the grid columns left out before a row's first
-  cell, and a cell with ``w:vMerge`` that does not restart continues the cell
-  above (``below``); a table holding tables, or whose cells are whole
-  sections, or of one column, is layout and walked into;
+  cell's span, ``w:gridBefore`` and ``w:gridAfter`` the grid columns left
+  out before a row's first cell and after its last (empty cells of the row:
+  a row that ends early is no row that lost a cell), and a cell with
+  ``w:vMerge`` that does not restart continues the cell above (``below``);
+  a table holding tables, or whose cells are whole sections, or of one
+  column, is layout and walked into;
 - content controls (``w:sdt``), custom XML and smart tags are descended, text
   boxes (``w:txbxContent``) read after their paragraph, and of the
   alternatives a Word document gives for one drawing (``mc:AlternateContent``)
@@ -275,6 +277,7 @@ class _Walker:
             self.number += 1
             props = row.find(self.w("trPr"))
             skip = self.int_value(props, self.w("gridBefore"), 0) if props is not None else 0
+            after = self.int_value(props, self.w("gridAfter"), 0) if props is not None else 0
             cells = []
             for cell in self.cells(row):
                 props = cell.find(self.w("tcPr"))
@@ -285,7 +288,7 @@ class _Walker:
                 if sum(1 for text in lines if heading_of(Line(0, text)) is not None) > 1:
                     layout = True
                 cells.append(Printed(lines, self.number, span, 1, below))
-            rows.append(PrintedRow(self.number, tuple(cells), skip))
+            rows.append(PrintedRow(self.number, tuple(cells), skip, after))
         if layout or not any(len(row.cells) > 1 for row in rows):
             self.layout(table, first)
             return

@@ -52,11 +52,18 @@ class Printed(NamedTuple):
 
 
 class PrintedRow(NamedTuple):
-    """One printed table row: its line, its cells, and the grid columns left out before them (``w:gridBefore``)."""
+    """One printed table row: its line, its cells, and the grid columns left out before and after them.
+
+    ``skip`` is Word's ``w:gridBefore``, ``after`` its ``w:gridAfter``: a row
+    that ends early says so, and the grid columns it leaves out are empty
+    cells of the row. HTML has no such thing: a row of fewer cells than the
+    table's columns lost some, and which is not known (`_columns.reaches`).
+    """
 
     line: int
     cells: tuple[Printed, ...]
     skip: int = 0
+    after: int = 0
 
 
 def join_lines(lines: Sequence[str]) -> str:
@@ -148,6 +155,8 @@ def _expand(row: PrintedRow, covered: list[_Covered]) -> tuple[list[Cell], list[
         if grid >= column:
             cells.append(Cell("", line, grid + 1, grid, span, True))
             column = grid + span
+    for grid in range(column, column + row.after):
+        cells.append(Cell("", line, grid + 1, grid))
     if not covered:
         return cells, starting
     return cells, [(grid, span, rows - 1) for grid, span, rows in covered if rows > 1] + starting
