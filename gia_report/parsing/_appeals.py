@@ -302,6 +302,9 @@ def read_appeals(
         placement = Placement(None, "", problem)
     else:
         placement = placer.place(len(ordered_keys), cells, check=holds)
+        if placement.how in INFERRED and grid.geometry == "grid" and len(cells) < len(ordered_keys):
+            # Fewer cells than values in a grid (`_read_by_grid` placed none): the row lost cells, which not known.
+            placement = attrs.evolve(placement, how="lost")
         if placement.how in INFERRED:  # judged by the groups' totals (a cell lost inside the row moves the rest)
             placed_columns = [column for _ in order for column in columns]
             placement = verified(placement, ordered_keys, placed_columns, cells, placer, own, {})

@@ -5,7 +5,10 @@ cell spans to its column key, and a lower header row refines a higher one
 (自然人 over two rows, 法人或其他组织 over five refined by 商业企业 … below it).
 A value then goes to the column its cell stands under, and a blank is an
 empty cell at a known column: nothing is guessed. A row whose cells do not
-fit the map (a misaligned span) is not placed by it.
+fit the map (a misaligned span) is not placed by it. A row whose cells end
+before the last grid column the header names for it (`reaches`) lost cells:
+HTML has no way to end a row early, and Word's (``w:gridAfter``) gives the
+row empty cells there; which of its cells were lost is then not known.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ._labels import TableLabels
 from ._placing import Placement
 from ._rows import PrintedRow, captions_only, is_text
 
-__all__ = ["by_map", "column_maps"]
+__all__ = ["by_map", "column_maps", "reaches"]
 
 #: The grid columns of a column two header rows of a block name over other grid columns: no value goes there.
 _CONFLICT = "?"
@@ -75,3 +78,10 @@ def by_map(printed: PrintedRow, column_map: dict[int, str]) -> Placement | None:
     if stray:
         return None
     return Placement(tuple(offsets), "grid")
+
+
+def reaches(printed: PrintedRow, column_map: dict[int, str]) -> bool:
+    """Whether *printed*'s cells reach every grid column the header's map names for one of its columns."""
+    end = max((cell.grid + cell.span for cell in printed.raw.cells if cell.grid is not None), default=0)
+    keys = {column.key for column in printed.columns}
+    return all(grid < end for grid, key in column_map.items() if key in keys)

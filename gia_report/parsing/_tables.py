@@ -6,7 +6,9 @@ how far the grid's columns can be trusted (`_document.Geometry`):
 - ``grid`` (HTML, Word): the header's captions, under their spans, map each
   grid column to a column key; a value goes to the column its cell stands
   under. A row whose printed cells do not fit that map (a misaligned span) is
-  placed as a separated row would be, with a note;
+  placed as a separated row would be, with a note; one whose cells end before
+  the header's last column for it lost a cell, and stands only where the
+  identities prove where (`_verifying`);
 - ``separated`` and ``ordered`` (text): by the rules of `_placing`.
 
 Table ``appeals`` is one data row of 15 values under a header naming its
@@ -20,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+import attrs
+
 from .._cells import Equation
 from ..catalog import Column, Table
 from ._appeals import read_appeals
-from ._columns import by_map, column_maps
+from ._columns import by_map, column_maps, reaches
 from ._document import Grid
 from ._labels import labels_of
 from ._numbers import read_cell
@@ -184,7 +188,13 @@ def _placement(
         return Placement(None, "", printed.problem)
     if column_map is not None and (mapped := by_map(printed, column_map)) is not None:
         return mapped
-    return placer.place(len(printed.columns), printed.after, printed.label_at, check_of(printed.columns, equations))
+    placement = placer.place(
+        len(printed.columns), printed.after, printed.label_at, check_of(printed.columns, equations)
+    )
+    if column_map is not None and placement.how in INFERRED and not reaches(printed, column_map):
+        # The row lost cells, and which is not known: its values stand only where the identities prove it.
+        return attrs.evolve(placement, how="lost")
+    return placement
 
 
 def _store_row(

@@ -29,6 +29,13 @@ identity in placing. Otherwise a doubted row is not placed, with a note. A
 row whose contradicted identities no other placement makes hold stands: the
 report's totals do not add up however its values are read, and `check` says
 so (a report's own error is not hidden by leaving its row blank).
+
+A grid row (a web page's, a Word table's) whose cells end before the
+header's last column for it lost a cell for certain: neither form ends a row
+early but Word's ``w:gridAfter``, read as empty cells. Its placement in order
+(``lost``) is no likelier than any other, so it does not stand unproven: the
+only placement the identities prove, where every other contradicts some, is
+taken; otherwise the row is not placed, with a note.
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ __all__ = ["INFERRED", "verified"]
 
 #: How a placement is decided when it rests on other rows' printing, on the row's last cells being the ones
 #: not printed, or on the row's own total among a few such placements (`_placing`).
-INFERRED = frozenset({"shape", "window", "short", "total"})
+INFERRED = frozenset({"shape", "window", "short", "total", "lost"})
 
 Number = int | Decimal
 
@@ -79,6 +86,8 @@ def verified(
         if not own.isdisjoint(equation.terms)
         and all(key in own or _number(known.get(key)) is not None for key in equation.terms)
     ]
+    if placement.how == "lost":
+        return _found_lost(placement.offsets, keys, columns, cells, placer, through, known, label_at)
     if not through:
         return placement
     contradicted, _ = _judge(placement.offsets, keys, columns, cells, through, known)
@@ -113,6 +122,46 @@ def verified(
         "",
         f"placed as the table's other rows are printed, its values contradict {shown}, which another placement "
         "satisfies: where they stand is not known",
+    )
+
+
+def _found_lost(
+    in_order: Offsets,
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    placer: Placer,
+    through: Sequence[Equation],
+    known: Mapping[str, object],
+    label_at: int,
+) -> Placement:
+    """The placement of a grid row that lost cells (``lost``, placed *in_order*): the only one proven, else none.
+
+    Which cell a row of a web page or a Word table lost is not known (a row
+    cannot end early there but by ``w:gridAfter``, read as empty cells): its
+    values in order with the blanks anywhere (`Placer.lost_placements`) are as
+    likely. One is taken only where the identities through the row prove it
+    and every other contradicts some: it contradicts none, and each value it
+    places but the zeros is a term of one that holds with a total other than 0
+    (a 0 that contradicts nothing where it stands, where each other placement
+    contradicts something, is proven by them).
+    """
+    judged = [
+        (offsets, *_judge(offsets, keys, columns, cells, through, known))
+        for offsets in placer.lost_placements(len(columns), cells, label_at) or [in_order]
+    ]
+    proven = [
+        (offsets, holding)
+        for offsets, against, holding in judged
+        if not against and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False)
+    ]
+    if len(proven) == 1 and all(against for offsets, against, _ in judged if offsets != proven[0][0]):
+        offsets, holding = proven[0]
+        return Placement(offsets, "total", equations=holding)
+    return Placement(
+        None,
+        "",
+        "its cells end before the header's last column for it: it lost a cell, and which one is not known",
     )
 
 
@@ -159,13 +208,24 @@ def _each_value_held(
     cells: Sequence[Cell],
     holding: Sequence[Equation],
     known: Mapping[str, object],
+    *,
+    zeros: bool = True,
 ) -> bool:
-    """Whether every value the row prints, placed by *offsets*, is a term of an identity that holds, and not 0 = 0.
+    """Whether every value the row prints is placed by *offsets*, and each (each but the zeros, unless *zeros*)
+    is a term of an identity that holds, and not 0 = 0.
 
     A sum of 0 holds wherever a 0 stands among zeros: it proves no value's place.
     """
     _, proving = _judge(offsets, keys, columns, cells, holding, known, nonzero=True)
     held = {key for equation in proving for key in equation.terms}
-    placed = [key for key, offset in zip(keys, offsets, strict=True) if offset is not None and offset < len(cells)]
+    placed = [
+        (key, cells[offset].text, column)
+        for key, column, offset in zip(keys, columns, offsets, strict=True)
+        if offset is not None and offset < len(cells)
+    ]
     printed = sum(1 for cell in cells if cell.text)
-    return len(placed) == printed and all(key in held for key in placed)
+    return (
+        len(placed) == printed
+        and bool(proving)
+        and all(key in held for key, text, column in placed if zeros or read_cell(text, column).value != 0)
+    )

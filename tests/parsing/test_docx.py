@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import gia_report
+from gia_report.model import DocumentCounts
 from gia_report.parsing._document import Document, Grid
 from gia_report.parsing._forms import read_document
 from gia_report.parsing._source import Line
@@ -57,9 +58,11 @@ def tc(text: str, *, span: int = 1, merge: str | None = None) -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{p(text) if text else '<w:p/>'}</w:tc>"
 
 
-def tr(*cells: str, before: int = 0) -> str:
-    props = f'<w:trPr><w:gridBefore w:val="{before}"/></w:trPr>' if before else ""
-    return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+def tr(*cells: str, before: int = 0, after: int = 0) -> str:
+    props = (f'<w:gridBefore w:val="{before}"/>' if before else "") + (
+        f'<w:gridAfter w:val="{after}"/>' if after else ""
+    )
+    return f"<w:tr>{f'<w:trPr>{props}</w:trPr>' if props else ''}{''.join(cells)}</w:tr>"
 
 
 def tbl(*rows: str, columns: int = 4) -> str:
@@ -106,6 +109,12 @@ def test_table_spans_and_merges() -> None:
     # Rows are numbered on from the paragraph before them.
     assert [row.line for row in grid.rows] == [2, 3, 4]
     assert (grid.geometry, str(grid.layout)) == ("grid", "docx")
+
+
+def test_row_ending_early_has_empty_cells() -> None:
+    """w:gridAfter gives the grid columns a row leaves out after its last cell as empty cells of the row."""
+    grid = _grids(read_document(docx(tbl(tr(tc("a"), tc("b"), tc("c"), tc("d")), tr(tc("e"), tc("f"), after=2)))))[0]
+    assert _places(grid)[1] == [("e", 0, 1, False), ("f", 1, 1, False), ("", 2, 1, False), ("", 3, 1, False)]
 
 
 def test_cell_paragraphs_join_without_space_but_numbers_apart() -> None:
@@ -168,8 +177,11 @@ def test_strict_namespace() -> None:
     assert _lines(read_document(data)) == [(1, "正文")]
 
 
-def _as_docx(text: str) -> bytes:
-    """A tab-layout report as a Word document: lines of cells as table rows, other lines as paragraphs."""
+def _as_docx(text: str, replaced: dict[str, str] | None = None) -> bytes:
+    """A tab-layout report as a Word document: lines of cells as table rows, other lines as paragraphs.
+
+    *replaced* maps table rows (``w:tr`` markup) to the rows printed instead.
+    """
     body: list[str] = [p("首页 > 政府信息公开 > 年报")]
     rows: list[str] = []
     for line in [*text.split("\n"), ""]:
@@ -181,7 +193,23 @@ def _as_docx(text: str) -> bytes:
             rows = []
         if line.strip():
             body.append(p(line))
-    return docx("".join(body))
+    markup = "".join(body)
+    for row, replacement in (replaced or {}).items():
+        assert markup.count(row) == 1, row
+        markup = markup.replace(row, replacement)
+    return docx(markup)
+
+
+def test_row_ending_early_reads_its_cells_and_one_short_lost_a_cell() -> None:
+    """A row of table 二 that ends early by w:gridAfter prints blanks there; one that ends early without it lost a
+    cell, and which is not known: 规章 11 | 58 is then not placed (as a web page's row is not)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    complete = tr(tc("规章"), tc("11"), tc("0"), tc("58"))
+    ending = gia_report.parse(_as_docx(text, {complete: tr(tc("规章"), tc("11"), tc("0"), after=1)}))
+    assert ending.active.regulations == DocumentCounts(issued=11, repealed=0, in_force=None)
+    short = gia_report.parse_with_notes(_as_docx(text, {complete: tr(tc("规章"), tc("11"), tc("58"))}))
+    assert short.report.active.regulations == DocumentCounts()
+    assert "active/regulations/issued" in {key for note in short.notes for key in note.cells}
 
 
 def test_report_reads_as_its_text() -> None:

@@ -6,14 +6,16 @@ import html
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import gia_report
+from gia_report.model import DocumentCounts, RequestRow
 from gia_report.parsing._document import Cell, Document, Grid
 from gia_report.parsing._forms import read_document
 from gia_report.parsing._read_html import declared_charset, read_html
 from gia_report.parsing._source import Line
-from tests.corpus import corpus_params, gold, norm
+from tests.corpus import corpus_params, corpus_path, gold, norm
 
 SAMPLE = Path(gia_report.__file__).parent / "data" / "sample.txt"
 
@@ -323,3 +325,72 @@ def test_preformatted_paragraph_keeps_its_tabs_and_spaces() -> None:
     lines = [block.text for block in read_html(page.encode("utf-8")).blocks if hasattr(block, "text")]
     assert "规章\t0  0" in lines and "规章 0 0" in lines
     assert "甲\t乙" in lines and "丙" in lines
+
+
+class TestLostCells:
+    """A row of fewer cells than its header's columns lost one: HTML has no way to end a row early.
+
+    Which cell was lost is not known; the row's values are placed only where
+    the identities through it prove one placement and contradict every other.
+    """
+
+    page = _as_page(SAMPLE.read_text(encoding="utf-8"))
+
+    def _dropped(self, row: str, dropped: str) -> gia_report.ParseResult:
+        """The sample page with *row* (its ``<td>`` cells, tab-separated) printed as *dropped*."""
+
+        def tds(cells: str) -> str:
+            return "".join(f"<td>{cell}</td>" for cell in cells.split("\t"))
+
+        assert self.page.count(tds(row)) == 1, row
+        return gia_report.parse_with_notes(self.page.replace(tds(row), tds(dropped)))
+
+    @staticmethod
+    def _corpus_page_without(label: str, index: int) -> gia_report.ParseResult:
+        """Corpus page 005 with the *index*-th ``<td>`` of the row labelled *label* dropped."""
+        lxml_html = pytest.importorskip("lxml.html")
+        page = lxml_html.fromstring(corpus_path("published/html/005_pingtan_2021.html").read_bytes())
+        (row,) = [tr for tr in page.iter("tr") if tr[0].text_content().strip() == label]
+        row[index].drop_tree()
+        return gia_report.parse_with_notes(lxml_html.tostring(page, encoding="unicode"))
+
+    def test_row_without_identities_is_not_placed(self) -> None:
+        """规章 11 | 0 | 58 with its 0 dropped is not 11 and 58 under the first two captions: none is placed."""
+        result = self._dropped("规章\t11\t0\t58", "规章\t11\t58")
+        assert result.report.active.regulations == DocumentCounts()
+        keys = {f"active/regulations/{column}" for column in ("issued", "repealed", "in_force")}
+        assert any(keys <= set(note.cells) and note.code == "unplaced-cells" for note in result.notes)
+        assert result.report.active.normative_documents == DocumentCounts(issued=5, repealed=0, in_force=42)
+
+    def test_row_proven_by_the_column_sums(self) -> None:
+        """一、 64 0 0 2 0 4 70 with its 2 dropped: only a blank there keeps every column's balance, as printed."""
+        result = self._corpus_page_without("一、本年新收政府信息公开申请数量", 4)
+        assert result.report.requests.new == RequestRow(
+            natural_person=64, commercial=0, research=0, social_welfare=None, legal_services=0, other_org=4, total=70
+        )
+        source = result.sources["requests/new/natural_person"]
+        assert source.how == "total"
+        assert "balance at requests/natural_person" in {str(equation) for equation in source.equations}
+
+    def test_row_of_zeros_is_not_placed(self) -> None:
+        """A row of zeros that lost a cell reads the same whichever it lost: none is placed, with a note."""
+        result = self._corpus_page_without("2.其他法律行政法规禁止公开", 3)
+        assert result.report.requests.withheld_prohibited_by_law == RequestRow()
+        noted = {key for note in result.notes for key in note.cells}
+        assert {f"requests/withheld_prohibited_by_law/{column}" for column in ("natural_person", "total")} <= noted
+
+    def test_appeals_row_that_lost_a_cell(self) -> None:
+        """Page 101's 15 appeals values (its 行政复议 1 0 0 0 0 does not add up) with the 1 dropped: none is placed.
+
+        Read in order, 行政复议 would be 0 0 0 0 0 and contradict nothing: the
+        report's own error leaves no identity to say which cell was lost.
+        """
+        lxml_html = pytest.importorskip("lxml.html")
+        page = lxml_html.fromstring(corpus_path("published/html/101_ptzhsyqhzs_2024.html").read_bytes())
+        (row,) = [tr for tr in page.iter("tr") if len(tr) == 15 and all(td.text_content().isdigit() for td in tr)]
+        assert [td.text_content() for td in row][:5] == ["1", "0", "0", "0", "0"]
+        row[0].drop_tree()
+        result = gia_report.parse_with_notes(lxml_html.tostring(page, encoding="unicode"))
+        groups = attrs.astuple(result.report.appeals, recurse=False)
+        assert [value for group in groups for value in attrs.astuple(group)] == [None] * 15
+        assert any(note.code == "unplaced-cells" and len(note.cells) == 15 for note in result.notes)
