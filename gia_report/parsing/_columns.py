@@ -6,7 +6,8 @@ cell spans to its column key, and a lower header row refines a higher one
 A value then goes to the column its cell stands under, and a blank is an
 empty cell at a known column: nothing is guessed. A row whose cells do not
 fit the map (a misaligned span) is not placed by it. A row whose cells end
-before the last grid column the header names for it (`reaches`) lost cells:
+before the last grid column the header names for it, or before its widest
+peer's (`reaches`), lost cells:
 HTML has no way to end a row early, and Word's (``w:gridAfter``) gives the
 row empty cells there; which of its cells were lost is then not known.
 """
@@ -19,7 +20,7 @@ from ._labels import TableLabels
 from ._placing import Placement
 from ._rows import PrintedRow, captions_only, is_text
 
-__all__ = ["by_map", "column_maps", "reaches"]
+__all__ = ["by_map", "column_maps", "grid_end", "reaches"]
 
 #: The grid columns of a column two header rows of a block name over other grid columns: no value goes there.
 _CONFLICT = "?"
@@ -80,8 +81,14 @@ def by_map(printed: PrintedRow, column_map: dict[int, str]) -> Placement | None:
     return Placement(tuple(offsets), "grid")
 
 
-def reaches(printed: PrintedRow, column_map: dict[int, str]) -> bool:
-    """Whether *printed*'s cells reach every grid column the header's map names for one of its columns."""
-    end = max((cell.grid + cell.span for cell in printed.raw.cells if cell.grid is not None), default=0)
+def grid_end(printed: PrintedRow) -> int:
+    """The grid column after *printed*'s last cell."""
+    return max((cell.grid + cell.span for cell in printed.raw.cells if cell.grid is not None), default=0)
+
+
+def reaches(printed: PrintedRow, column_map: dict[int, str], width: int) -> bool:
+    """Whether *printed*'s cells reach every grid column the header's map names for one of its columns, and
+    *width* (where its widest peer ends): a row that ends before either lost a cell."""
+    end = grid_end(printed)
     keys = {column.key for column in printed.columns}
-    return all(grid < end for grid, key in column_map.items() if key in keys)
+    return end >= width and all(grid < end for grid, key in column_map.items() if key in keys)

@@ -7,7 +7,7 @@ how far the grid's columns can be trusted (`_document.Geometry`):
   grid column to a column key; a value goes to the column its cell stands
   under. A row whose printed cells do not fit that map (a misaligned span) is
   placed as a separated row would be, with a note; one whose cells end before
-  the header's last column for it lost a cell, and stands only where the
+  the header's last column for it, or before its widest peer's, lost a cell, and stands only where the
   identities prove where (`_verifying`);
 - ``separated`` and ``ordered`` (text): by the rules of `_placing`.
 
@@ -27,7 +27,7 @@ import attrs
 from .._cells import Equation
 from ..catalog import Column, Table
 from ._appeals import read_appeals
-from ._columns import by_map, column_maps, reaches
+from ._columns import by_map, column_maps, grid_end, reaches
 from ._document import Grid
 from ._labels import labels_of
 from ._numbers import read_cell
@@ -73,8 +73,16 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
                 )
     by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
+    widths = _widths(rows) if maps else {}
     planned = [
-        _placement(printed, placer, maps.get(id(printed.raw)), _row_equations(by_row, printed)) for printed in rows
+        _placement(
+            printed,
+            placer,
+            maps.get(id(printed.raw)),
+            _row_equations(by_row, printed),
+            widths.get((len(printed.columns), printed.label_at), 0),
+        )
+        for printed in rows
     ]
     own = [equation for equation in equations if equation.table == table.key]
     keys = [_cell_keys(table.key, printed.row.key, printed.columns) for printed in rows]
@@ -180,21 +188,38 @@ def _by_row(equations: tuple[Equation, ...]) -> _ByRow:
     return found
 
 
+def _widths(rows: Sequence[PrintedRow]) -> dict[tuple[int, int], int]:
+    """Where the widest grid row of as many columns, its label in the same cell, ends: by (columns, label cell)."""
+    widths: dict[tuple[int, int], int] = {}
+    for printed in rows:
+        if not printed.joined:
+            key = (len(printed.columns), printed.label_at)
+            widths[key] = max(widths.get(key, 0), grid_end(printed))
+    return widths
+
+
 def _placement(
-    printed: PrintedRow, placer: Placer, column_map: dict[int, str] | None, equations: Sequence[Equation]
+    printed: PrintedRow,
+    placer: Placer,
+    column_map: dict[int, str] | None,
+    equations: Sequence[Equation],
+    width: int = 0,
 ) -> Placement:
-    """Where *printed*'s values stand: by the grid's column map, else by the rules of `_placing`."""
+    """Where *printed*'s values stand: by the grid's column map, else by the rules of `_placing`.
+
+    A grid row that ends before the header's last column for it, or before
+    *width* (where its widest peer ends), lost a cell: the cells after it
+    stand a column left, under the map too. It is placed ``lost``, to stand
+    only where the identities prove it.
+    """
     if printed.problem is not None:
         return Placement(None, "", printed.problem)
+    lost = column_map is not None and not reaches(printed, column_map, width)
     if column_map is not None and (mapped := by_map(printed, column_map)) is not None:
-        return mapped
-    placement = placer.place(
-        len(printed.columns), printed.after, printed.label_at, check_of(printed.columns, equations)
-    )
-    if column_map is not None and placement.how in INFERRED and not reaches(printed, column_map):
-        # The row lost cells, and which is not known: its values stand only where the identities prove it.
-        return attrs.evolve(placement, how="lost")
-    return placement
+        return attrs.evolve(mapped, how="lost") if lost and None in (mapped.offsets or ()) else mapped
+    check = check_of(printed.columns, equations)
+    placement = placer.place(len(printed.columns), printed.after, printed.label_at, check)
+    return attrs.evolve(placement, how="lost") if lost and placement.how in INFERRED else placement
 
 
 def _store_row(

@@ -31,7 +31,7 @@ report's totals do not add up however its values are read, and `check` says
 so (a report's own error is not hidden by leaving its row blank).
 
 A grid row (a web page's, a Word table's) whose cells end before the
-header's last column for it lost a cell for certain: neither form ends a row
+header's last column for it, or before its widest peer's, lost a cell: neither form ends a row
 early but Word's ``w:gridAfter``, read as empty cells. Its placement in order
 (``lost``) is no likelier than any other, so it does not stand unproven: the
 only placement the identities prove, where every other contradicts some, is

@@ -372,6 +372,16 @@ class TestLostCells:
         assert source.how == "total"
         assert "balance at requests/natural_person" in {str(equation) for equation in source.equations}
 
+    def test_row_whose_padding_moved_under_the_header(self) -> None:
+        """二、上年结转 prints a padding cell after 总计; with its 10 dropped, the padding stands under 总计 and the
+        header's map would read 7 and 17 a column left. It ends before its peer 一、 does: it lost a cell, and only
+        a blank in 科研机构 keeps every column's balance."""
+        result = self._dropped("0\t0\t10\t0\t0\t7\t17\t", "0\t0\t0\t0\t7\t17\t")
+        assert result.report.requests.carried_over == RequestRow(
+            natural_person=0, commercial=0, research=None, social_welfare=0, legal_services=0, other_org=7, total=17
+        )
+        assert result.sources["requests/carried_over/total"].how == "total"
+
     def test_row_of_zeros_is_not_placed(self) -> None:
         """A row of zeros that lost a cell reads the same whichever it lost: none is placed, with a note."""
         result = self._corpus_page_without("2.其他法律行政法规禁止公开", 3)
