@@ -253,8 +253,8 @@ def _store_row(
         reading.notes.append(
             Note(
                 code="blank-cells-placed",
-                message=f"row {row.label}: its cells do not stand under the header's columns; placed as "
-                "printed in order instead",
+                message=f"row {row.label}: its cells do not stand under the header's columns (a span "
+                "misaligned, or a cell lost); placed without the header instead",
                 line=printed.raw.line,
                 cells=keys,
             )
