@@ -6,10 +6,10 @@ cell spans to its column key, and a lower header row refines a higher one
 A value then goes to the column its cell stands under, and a blank is an
 empty cell at a known column: nothing is guessed. A row whose cells do not
 fit the map (a misaligned span) is not placed by it. A row whose cells end
-before the last grid column the header names for it, or before its widest
-peer's (`reaches`), lost cells:
-HTML has no way to end a row early, and Word's (``w:gridAfter``) gives the
-row empty cells there; which of its cells were lost is then not known.
+before a column the header names for it starts, or before most rows printed
+like it end (`reaches`), lost cells: HTML has no way to end a row early, and
+Word's (``w:gridAfter``) gives the row empty cells there; which of its cells
+were lost is then not known.
 """
 
 from __future__ import annotations
@@ -87,8 +87,14 @@ def grid_end(printed: PrintedRow) -> int:
 
 
 def reaches(printed: PrintedRow, column_map: dict[int, str], width: int) -> bool:
-    """Whether *printed*'s cells reach every grid column the header's map names for one of its columns, and
-    *width* (where its widest peer ends): a row that ends before either lost a cell."""
+    """Whether *printed*'s cells reach into every column the header's map names for it, and to *width* (where
+    the rows printed like it end): a row that ends before either lost a cell.
+
+    A row need only start into a column's grid columns: a header caption may
+    span one more than the row's cell under it (总计 over two grid columns).
+    """
     end = grid_end(printed)
     keys = {column.key for column in printed.columns}
-    return end >= width and all(grid < end for grid, key in column_map.items() if key in keys)
+    return end >= width and all(
+        grid < end for grid, key in column_map.items() if key in keys and column_map.get(grid - 1) != key
+    )

@@ -43,6 +43,7 @@ row is placed, `_verifying` judges it by the identities down its columns.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -175,17 +176,25 @@ class Placer:
         shapes |= {tuple(range(start, start + count)) for start in range(max(len(cells), count) - count + 1)}
         return sorted({fit for shape in shapes if (fit := _fit(shape, cells, filled)) is not None}, key=_order)
 
-    def lost_placements(self, count: int, cells: Sequence[Cell], label_at: int = -1) -> list[Offsets]:
+    def lost_placements(
+        self, count: int, cells: Sequence[Cell], label_at: int = -1, *, known_lost: bool = False
+    ) -> list[Offsets]:
         """The placements of *cells*, a row that lost a cell and not necessarily its last, or none.
 
         A row printing fewer cells than its columns, or than the widest row
         whose label stands in the same cell (*label_at*), lost one (a web
         page's cell dropped, an editor's, with its separator): its values in
-        order, with the blanks anywhere (at most `_MOST_LOST` of them).
+        order, with the blanks anywhere (at most `_MOST_LOST` of them). A row
+        *known_lost* (a grid row that ends before its header or its peers)
+        is not counted, and may have as many blanks as leave at most
+        `_MOST_LOST_PLACEMENTS` placements; none where it has more.
         """
         filled = tuple(i for i, cell in enumerate(cells) if cell.text)
-        lost = len(cells) < max(count, self.longest.get((count, label_at), 0))
-        if not lost or not 0 < count - len(filled) <= _MOST_LOST:
+        blanks = count - len(filled)
+        if known_lost:
+            if blanks <= 0 or math.comb(count, blanks) > _MOST_LOST_PLACEMENTS:
+                return []
+        elif len(cells) >= max(count, self.longest.get((count, label_at), 0)) or not 0 < blanks <= _MOST_LOST:
             return []
         found: list[Offsets] = []
         for kept in itertools.combinations(range(count), len(filled)):
@@ -198,6 +207,8 @@ class Placer:
 
 #: The most blanks of a row for `Placer.lost_placements` to place them anywhere (C(7, 5) = 21 placements).
 _MOST_LOST = 2
+#: The most placements of a row known to have lost a cell (C(7, 3) = 35 for any row of table 三; C(15, 2) = 105).
+_MOST_LOST_PLACEMENTS = 128
 
 
 def _order(offsets: Offsets) -> tuple[int, ...]:

@@ -15,9 +15,9 @@ The body is walked in order:
   table rows; its text is that of its ``w:t``, ``w:tab`` (a tab) and ``w:br``
   / ``w:cr`` (which split it into lines, like ``<br>``);
 - ``w:tbl`` is a `Grid` (`gia_report.parsing._spans`): ``w:gridSpan`` gives a
-  cell's span, ``w:gridBefore`` and ``w:gridAfter`` the grid columns left
-  out before a row's first cell and after its last (empty cells of the row:
-  a row that ends early is no row that lost a cell), and a cell with
+  cell's span, ``w:gridBefore`` the grid columns left out before a row's
+  first cell, ``w:gridAfter`` those after its last (empty cells of the row:
+  a row that ends early so has lost no cell), and a cell with
   ``w:vMerge`` that does not restart continues the cell above (``below``);
   a table holding tables, or whose cells are whole sections, or of one
   column, is layout and walked into;

@@ -7,7 +7,7 @@ how far the grid's columns can be trusted (`_document.Geometry`):
   grid column to a column key; a value goes to the column its cell stands
   under. A row whose printed cells do not fit that map (a misaligned span) is
   placed as a separated row would be, with a note; one whose cells end before
-  the header's last column for it, or before its widest peer's, lost a cell, and stands only where the
+  one of the header's columns for it, or before most rows printed like it, lost a cell, and stands only where the
   identities prove where (`_verifying`);
 - ``separated`` and ``ordered`` (text): by the rules of `_placing`.
 
@@ -19,6 +19,7 @@ naming the groups are taken in the national order, with a note.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -189,13 +190,14 @@ def _by_row(equations: tuple[Equation, ...]) -> _ByRow:
 
 
 def _widths(rows: Sequence[PrintedRow]) -> dict[tuple[int, int], int]:
-    """Where the widest grid row of as many columns, its label in the same cell, ends: by (columns, label cell)."""
-    widths: dict[tuple[int, int], int] = {}
+    """Where most grid rows of as many columns, their label in the same cell, end (the farther, where as many
+    end at two places): by (columns, label cell). One row wider than its peers (a padding cell) is not their width.
+    """
+    ends: dict[tuple[int, int], Counter[int]] = {}
     for printed in rows:
         if not printed.joined:
-            key = (len(printed.columns), printed.label_at)
-            widths[key] = max(widths.get(key, 0), grid_end(printed))
-    return widths
+            ends.setdefault((len(printed.columns), printed.label_at), Counter())[grid_end(printed)] += 1
+    return {key: max(found, key=lambda end: (found[end], end)) for key, found in ends.items()}
 
 
 def _placement(
@@ -207,16 +209,20 @@ def _placement(
 ) -> Placement:
     """Where *printed*'s values stand: by the grid's column map, else by the rules of `_placing`.
 
-    A grid row that ends before the header's last column for it, or before
-    *width* (where its widest peer ends), lost a cell: the cells after it
-    stand a column left, under the map too. It is placed ``lost``, to stand
-    only where the identities prove it.
+    A grid row that ends before one of the header's columns for it starts,
+    or before *width* (where most rows printed like it end), lost a cell: the
+    cells after it stand a column left, under the map too. Unless it prints
+    all its values, or none, it is placed ``lost``, to stand only where the
+    identities prove it.
     """
     if printed.problem is not None:
         return Placement(None, "", printed.problem)
     lost = column_map is not None and not reaches(printed, column_map, width)
     if column_map is not None and (mapped := by_map(printed, column_map)) is not None:
-        return attrs.evolve(mapped, how="lost") if lost and None in (mapped.offsets or ()) else mapped
+        offsets = mapped.offsets or ()
+        # A row whose every cell is blank reads blank, whichever it lost; one printing all its values lost none.
+        blanks = offsets.count(None)
+        return attrs.evolve(mapped, how="lost") if lost and 0 < blanks < len(offsets) else mapped
     check = check_of(printed.columns, equations)
     placement = placer.place(len(printed.columns), printed.after, printed.label_at, check)
     return attrs.evolve(placement, how="lost") if lost and placement.how in INFERRED else placement

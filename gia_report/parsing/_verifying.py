@@ -30,8 +30,8 @@ row whose contradicted identities no other placement makes hold stands: the
 report's totals do not add up however its values are read, and `check` says
 so (a report's own error is not hidden by leaving its row blank).
 
-A grid row (a web page's, a Word table's) whose cells end before the
-header's last column for it, or before its widest peer's, lost a cell: neither form ends a row
+A grid row (a web page's, a Word table's) whose cells end before one of
+its header's columns, or before most rows printed like it, lost a cell: neither form ends a row
 early but Word's ``w:gridAfter``, read as empty cells. Its placement in order
 (``lost``) is no likelier than any other, so it does not stand unproven: the
 only placement the identities prove, where every other contradicts some, is
@@ -52,7 +52,8 @@ from ._placing import Offsets, Placement, Placer
 __all__ = ["INFERRED", "verified"]
 
 #: How a placement is decided when it rests on other rows' printing, on the row's last cells being the ones
-#: not printed, or on the row's own total among a few such placements (`_placing`).
+#: not printed, or on the row's own total among a few such placements (`_placing`), or when a grid row lost a
+#: cell (``lost``, `_tables`).
 INFERRED = frozenset({"shape", "window", "short", "total", "lost"})
 
 Number = int | Decimal
@@ -87,7 +88,7 @@ def verified(
         and all(key in own or _number(known.get(key)) is not None for key in equation.terms)
     ]
     if placement.how == "lost":
-        return _found_lost(placement.offsets, keys, columns, cells, placer, through, known, label_at)
+        return _found_lost(keys, columns, cells, placer, through, known, label_at)
     if not through:
         return placement
     contradicted, _ = _judge(placement.offsets, keys, columns, cells, through, known)
@@ -126,7 +127,6 @@ def verified(
 
 
 def _found_lost(
-    in_order: Offsets,
     keys: Sequence[str],
     columns: Sequence[Column],
     cells: Sequence[Cell],
@@ -135,12 +135,12 @@ def _found_lost(
     known: Mapping[str, object],
     label_at: int,
 ) -> Placement:
-    """The placement of a grid row that lost cells (``lost``, placed *in_order*): the only one proven, else none.
+    """The placement of a grid row that lost cells (``lost``): the only one the identities prove, else none.
 
     Which cell a row of a web page or a Word table lost is not known (a row
     cannot end early there but by ``w:gridAfter``, read as empty cells): its
-    values in order with the blanks anywhere (`Placer.lost_placements`) are as
-    likely. One is taken only where the identities through the row prove it
+    values in order with the blanks anywhere (`Placer.lost_placements`; none
+    where they are too many) are as likely. One is taken only where the identities through the row prove it
     and every other contradicts some: it contradicts none, and each value it
     places but the zeros is a term of one that holds with a total other than 0
     (a 0 that contradicts nothing where it stands, where each other placement
@@ -148,7 +148,7 @@ def _found_lost(
     """
     judged = [
         (offsets, *_judge(offsets, keys, columns, cells, through, known))
-        for offsets in placer.lost_placements(len(columns), cells, label_at) or [in_order]
+        for offsets in placer.lost_placements(len(columns), cells, label_at, known_lost=True)
     ]
     proven = [
         (offsets, holding)
@@ -161,7 +161,8 @@ def _found_lost(
     return Placement(
         None,
         "",
-        "its cells end before the header's last column for it: it lost a cell, and which one is not known",
+        "its cells end before the header's columns for it or before the rows printed like it: it lost a cell, "
+        "and which one is not known",
     )
 
 
@@ -211,8 +212,8 @@ def _each_value_held(
     *,
     zeros: bool = True,
 ) -> bool:
-    """Whether every value the row prints is placed by *offsets*, and each (each but the zeros, unless *zeros*)
-    is a term of an identity that holds, and not 0 = 0.
+    """Whether every value the row prints is placed by *offsets*, some identity holds with a total other than 0,
+    and each value (each but the zeros, unless *zeros*) is a term of such an identity.
 
     A sum of 0 holds wherever a 0 stands among zeros: it proves no value's place.
     """

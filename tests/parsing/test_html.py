@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -346,13 +347,79 @@ class TestLostCells:
         return gia_report.parse_with_notes(self.page.replace(tds(row), tds(dropped)))
 
     @staticmethod
-    def _corpus_page_without(label: str, index: int) -> gia_report.ParseResult:
-        """Corpus page 005 with the *index*-th ``<td>`` of the row labelled *label* dropped."""
+    def _corpus_page(edit: Callable[[Any], None]) -> gia_report.ParseResult:
+        """Corpus page 005 after *edit* (of its lxml tree)."""
         lxml_html = pytest.importorskip("lxml.html")
         page = lxml_html.fromstring(corpus_path("published/html/005_pingtan_2021.html").read_bytes())
-        (row,) = [tr for tr in page.iter("tr") if tr[0].text_content().strip() == label]
-        row[index].drop_tree()
+        edit(page)
         return gia_report.parse_with_notes(lxml_html.tostring(page, encoding="unicode"))
+
+    @staticmethod
+    def _row(page: Any, label: str) -> Any:
+        (row,) = [tr for tr in page.iter("tr") if tr[0].text_content().strip() == label]
+        return row
+
+    def _corpus_page_without(self, label: str, index: int) -> gia_report.ParseResult:
+        """Corpus page 005 with the *index*-th ``<td>`` of the row labelled *label* dropped."""
+        return self._corpus_page(lambda page: self._row(page, label)[index].drop_tree())
+
+    def _misread(self, result: gia_report.ParseResult) -> dict[str, tuple[object, object]]:
+        """The cells of *result* that read a number other than page 005's gold."""
+        cells = gold(corpus_path("published/html/005_pingtan_2021.html"))["cells"]
+        got = {f"{r['table']}/{r['row']}/{r['column']}": r["value"] for r in gia_report.to_records(result.report)}
+        return {k: (v, got.get(k)) for k, v in cells.items() if got.get(k) is not None and norm(got[k]) != norm(v)}
+
+    @staticmethod
+    def _zeros_blank(page: Any) -> None:
+        """Table 三 of *page* with its zeros printed blank, as many agencies print them."""
+        (table,) = [table for table in page.iter("table") if "申请人情况" in table.text_content()]
+        for td in table.iter("td"):
+            if td.text_content().strip() == "0":
+                for child in list(td):
+                    td.remove(child)
+                td.text = ""
+
+    def test_header_wider_than_its_rows_loses_nothing(self) -> None:
+        """申请人情况 and 总计 spanning a grid column more than the cells under them: each row still starts into
+        each of its columns, and reads as printed (only a row ending before a column starts lost a cell)."""
+
+        def widen(page: Any) -> None:
+            self._zeros_blank(page)
+            for td in page.iter("td"):
+                if td.text_content().strip() in ("申请人情况", "总计"):
+                    td.set("colspan", str(int(td.get("colspan", "1")) + 1))
+
+        result = self._corpus_page(widen)
+        assert self._misread(result) == {}
+        assert result.report == self._corpus_page(self._zeros_blank).report
+        assert result.report.requests.new.natural_person == 64
+
+    def test_one_row_wider_than_its_peers_costs_them_nothing(self) -> None:
+        """An empty ``<td>`` after 二、上年结转's 总计: the rows printed like it end where most of them end."""
+
+        def pad(page: Any) -> None:
+            self._zeros_blank(page)
+            self._row(page, "二、上年结转政府信息公开申请数量").append(page.makeelement("td", {}))
+
+        result = self._corpus_page(pad)
+        assert result.report == self._corpus_page(self._zeros_blank).report
+        assert result.report.requests.new.natural_person == 64
+
+    def test_row_of_zeros_and_blanks_that_lost_a_blank(self) -> None:
+        """0 | '' | '' | '' | 0 | 0 | 0 losing the blank under 科研机构: its four zeros fit 35 placements and refute
+        none, so none is placed (a 0 read under 社会公益组织, printed blank, would be a number in the wrong cell)."""
+
+        def edit(page: Any) -> None:
+            row = self._row(page, "2.其他法律行政法规禁止公开")
+            for td in row[2:5]:
+                for child in list(td):
+                    td.remove(child)
+                td.text = ""
+            row[3].drop_tree()
+
+        result = self._corpus_page(edit)
+        assert result.report.requests.withheld_prohibited_by_law == RequestRow()
+        assert self._misread(result) == {}
 
     def test_row_without_identities_is_not_placed(self) -> None:
         """规章 11 | 0 | 58 with its 0 dropped is not 11 and 58 under the first two captions: none is placed."""
