@@ -119,11 +119,10 @@ def _next_value_lines(cells: Sequence[Cell], texts: Sequence[bool]) -> list[int 
     return lines
 
 
-def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableReading) -> bool:
-    """Place the values by the groups and captions the header's spans put over each grid column.
-
-    Returns False, having read nothing, where the header does not name a group
-    and a column over every value, or some cell of the 15 is not printed.
+def _cells_by_grid(table: Table, labels: TableLabels, grid: Grid) -> tuple[list[Cell], bool] | None:
+    """The 15 cells in the national order, placed by the groups and captions the header's spans put over each
+    grid column, and whether a cell stands past the captions (padding); ``None`` where the header does not
+    name a group and a column over every value, or some cell of the 15 is not printed.
     """
     columns = table.rows[0].columns
     groups: dict[int, str] = {}
@@ -149,19 +148,56 @@ def _read_by_grid(table: Table, labels: TableLabels, grid: Grid, reading: TableR
         span = range(cell.grid, cell.grid + cell.span)
         keys = {(groups.get(g), captions.get(g)) for g in span}
         if len(keys) != 1:
-            return False
+            return None
         group_key, column_key = keys.pop()
         if group_key is None or column_key is None or f"{group_key}/{column_key}" in placed:
-            return False
+            return None
         placed[f"{group_key}/{column_key}"] = cell
     every = [f"{row.key}/{column.key}" for row in table.rows for column in columns]
     if set(placed) != set(every):
-        return False
-    for row in table.rows:
-        cells = [placed[f"{row.key}/{column.key}"] for column in columns]
+        return None
+    edge = max(captions, default=-1)
+    padded = any(cell.grid is not None and cell.grid > edge for raw in grid.rows for cell in raw.cells)
+    return [placed[key] for key in every], padded
+
+
+def _read_by_grid(
+    table: Table,
+    cells: list[Cell],
+    padded: bool,
+    placer: Placer,
+    equations: Sequence[Equation],
+    reading: TableReading,
+) -> None:
+    """Store the 15 *cells* the header placed (`_cells_by_grid`), unless the identities doubt them.
+
+    A row printing a padding cell after its values (the grid is *padded*: a
+    cell stands past the header's captions) that lost a cell before it ends
+    where the header does, the padding under the last caption: where that cell
+    is blank, the row's cells but the last, with the lost one anywhere, are
+    judged against the header's reading (`verified`).
+    """
+    columns = table.rows[0].columns
+    keys = [f"appeals/{row.key}/{column.key}" for row in table.rows for column in columns]
+    placement = Placement(tuple(at if cell.text else None for at, cell in enumerate(cells)), "grid")
+    if padded and not cells[-1].text and any(cell.text for cell in cells):
+        shifted = [(*range(at), None, *range(at, len(cells) - 1)) for at in range(len(cells))]
+        judged = verified(
+            attrs.evolve(placement, how="tail"),
+            keys,
+            [*columns] * len(table.rows),
+            cells,
+            placer,
+            equations,
+            {},
+            lost=shifted,
+        )
+        placement = attrs.evolve(judged, how="grid") if judged.how == "tail" else judged
+    placed = placed_cells("table appeals", cells, len(keys), placement, cells[0].line, keys, reading)
+    width = len(columns)
+    for index, row in enumerate(table.rows):
         reading.found[row.key] = cells[0].line
-        store(table, row, columns, [cell if cell.text else None for cell in cells], Placement(None, "grid"), reading)
-    return True
+        store(table, row, columns, placed[index * width : (index + 1) * width], placement, reading)
 
 
 def read_appeals(
@@ -170,9 +206,12 @@ def read_appeals(
     """Read table ``appeals``: by the header's grid where the form states it, else as the module docstring says."""
     columns = table.rows[0].columns
     width = len(columns)
-    if grid.geometry == "grid" and _read_by_grid(table, labels, grid, reading):
-        return
     placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
+    by_grid = _cells_by_grid(table, labels, grid) if grid.geometry == "grid" else None
+    if by_grid is not None:
+        own = [equation for equation in equations if equation.table == "appeals"]
+        _read_by_grid(table, *by_grid, placer, own, reading)
+        return
     header_groups: list[Row] = []
     group_rows: set[int] = set()  # the header rows the groups are named on
     group_at: dict[str, int] = {}  # where in its header row each group is named
@@ -303,7 +342,7 @@ def read_appeals(
     else:
         placement = placer.place(len(ordered_keys), cells, check=holds)
         if placement.how in INFERRED and grid.geometry == "grid" and len(cells) < len(ordered_keys):
-            # Fewer cells than values in a grid (`_read_by_grid` placed none): the row lost cells, which not known.
+            # Fewer cells than values in a grid (`_cells_by_grid` placed none): the row lost cells, which not known.
             placement = attrs.evolve(placement, how="lost")
         if placement.how in INFERRED:  # judged by the groups' totals (a cell lost inside the row moves the rest)
             placed_columns = [column for _ in order for column in columns]

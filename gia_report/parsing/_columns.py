@@ -14,13 +14,15 @@ were lost is then not known.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..catalog import Table
 from ._document import Grid
 from ._labels import TableLabels
 from ._placing import Placement
 from ._rows import PrintedRow, captions_only, is_text
 
-__all__ = ["by_map", "column_maps", "grid_end", "reaches"]
+__all__ = ["by_map", "column_maps", "grid_end", "pads", "reaches"]
 
 #: The grid columns of a column two header rows of a block name over other grid columns: no value goes there.
 _CONFLICT = "?"
@@ -98,3 +100,9 @@ def reaches(printed: PrintedRow, column_map: dict[int, str], width: int) -> bool
     return end >= width and all(
         grid < end for grid, key in column_map.items() if key in keys and column_map.get(grid - 1) != key
     )
+
+
+def pads(grid: Grid, column_maps: Iterable[dict[int, str]]) -> bool:
+    """Whether a row of *grid* prints a cell past every column the header maps (a page's padding cell)."""
+    edge = max((position for column_map in column_maps for position in column_map), default=-1)
+    return any(cell.grid is not None and cell.grid > edge for raw in grid.rows for cell in raw.cells)

@@ -7,7 +7,8 @@ how far the grid's columns can be trusted (`_document.Geometry`):
   grid column to a column key; a value goes to the column its cell stands
   under. A row whose printed cells do not fit that map (a misaligned span) is
   placed as a separated row would be, with a note; one whose cells end before
-  one of the header's columns for it, or before most rows printed like it, lost a cell, and stands only where the
+  one of the header's columns for it, or before most rows printed like it, lost a cell
+  (one whose last column is blank may have, a padding cell moved under it), and stands only where the
   identities prove where (`_verifying`);
 - ``separated`` and ``ordered`` (text): by the rules of `_placing`.
 
@@ -28,7 +29,7 @@ import attrs
 from .._cells import Equation
 from ..catalog import Column, Table
 from ._appeals import read_appeals
-from ._columns import by_map, column_maps, grid_end, reaches
+from ._columns import by_map, column_maps, grid_end, pads, reaches
 from ._document import Grid
 from ._labels import labels_of
 from ._numbers import read_cell
@@ -75,6 +76,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
     widths = _widths(rows) if maps else {}
+    padded = bool(maps) and pads(grid, maps.values())
     planned = [
         _placement(
             printed,
@@ -82,12 +84,17 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
             maps.get(id(printed.raw)),
             _row_equations(by_row, printed),
             widths.get((len(printed.columns), printed.label_at), 0),
+            padded,
         )
         for printed in rows
     ]
     own = [equation for equation in equations if equation.table == table.key]
     keys = [_cell_keys(table.key, printed.row.key, printed.columns) for printed in rows]
-    placements = _verified_together(rows, planned, keys, placer, own)
+    # A row whose last column is blank that its identities do not doubt is placed by the header's map after all.
+    placements = [
+        attrs.evolve(placement, how="grid") if placement.how == "tail" else placement
+        for placement in _verified_together(rows, planned, keys, placer, own)
+    ]
     for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
         _store_row(table, printed, placement, row_keys, id(printed.raw) in maps, reading)
     return reading
@@ -206,6 +213,7 @@ def _placement(
     column_map: dict[int, str] | None,
     equations: Sequence[Equation],
     width: int = 0,
+    padded: bool = False,
 ) -> Placement:
     """Where *printed*'s values stand: by the grid's column map, else by the rules of `_placing`.
 
@@ -213,7 +221,9 @@ def _placement(
     or before *width* (where most rows printed like it end), lost a cell: the
     cells after it stand a column left, under the map too. Unless it prints
     all its values, or none, it is placed ``lost``, to stand only where the
-    identities prove it.
+    identities prove it. In a grid whose rows are *padded* (a cell past the
+    header's columns), one whose last column is blank may have lost one
+    before it, the padding moved under that column: it is placed ``tail``.
     """
     if printed.problem is not None:
         return Placement(None, "", printed.problem)
@@ -222,7 +232,10 @@ def _placement(
         offsets = mapped.offsets or ()
         # A row whose every cell is blank reads blank, whichever it lost; one printing all its values lost none.
         blanks = offsets.count(None)
-        return attrs.evolve(mapped, how="lost") if lost and 0 < blanks < len(offsets) else mapped
+        if 0 < blanks < len(offsets) and (lost or (padded and offsets[-1] is None)):
+            # Lost a cell; or its last column blank, where a padding cell lands when the row lost one before it.
+            return attrs.evolve(mapped, how="lost" if lost else "tail")
+        return mapped
     check = check_of(printed.columns, equations)
     placement = placer.place(len(printed.columns), printed.after, printed.label_at, check)
     return attrs.evolve(placement, how="lost") if lost and placement.how in INFERRED else placement

@@ -35,7 +35,14 @@ its header's columns, or before most rows printed like it, lost a cell: neither 
 early but Word's ``w:gridAfter``, read as empty cells. Its placement in order
 (``lost``) is no likelier than any other, so it does not stand unproven: the
 only placement the identities prove, where every other contradicts some, is
-taken; otherwise the row is not placed, with a note.
+taken; otherwise the row is not placed, with a note. A row a page pads with
+an empty cell after its values that loses a cell before it ends where its
+peers do, the padding under its last column (``tail``: a grid row whose last
+column is blank): the header's reading stands unless the identities doubt it
+(it contradicts one, a placement with the cell lost anywhere makes one hold
+that it does not, or the blank is a total beside printed parts), and is then
+judged as a row that lost a cell. These judge a part printed blank as 0 where
+its total is printed, as `check` does; the cell lost stays unknown.
 """
 
 from __future__ import annotations
@@ -54,7 +61,7 @@ __all__ = ["INFERRED", "verified"]
 #: How a placement is decided when it rests on other rows' printing, on the row's last cells being the ones
 #: not printed, or on the row's own total among a few such placements (`_placing`), or when a grid row lost a
 #: cell (``lost``, `_tables`).
-INFERRED = frozenset({"shape", "window", "short", "total", "lost"})
+INFERRED = frozenset({"shape", "window", "short", "total", "lost", "tail"})
 
 Number = int | Decimal
 
@@ -68,14 +75,16 @@ def verified(
     equations: Sequence[Equation],
     known: Mapping[str, object],
     label_at: int = -1,
+    lost: Sequence[Offsets] | None = None,
 ) -> Placement:
     """*placement* (one of `INFERRED`) of a row's *cells* (public *keys*, in *columns*), judged by *equations*.
 
     *known* holds the values of the table's other cells, by key: those placed
     without inference (by counting, or by the grid's header), and those of
     other inferred rows as the caller last placed them (`_tables`); a cell not
-    in it (or ``None`` there) makes an identity through it undecided. See the
-    module docstring.
+    in it (or ``None`` there) makes an identity through it undecided. *lost*
+    gives the placements of the row if it lost a cell, where the caller knows
+    them better than `Placer.lost_placements`. See the module docstring.
     """
     if placement.offsets is None:
         return placement
@@ -89,6 +98,10 @@ def verified(
     ]
     if placement.how == "lost":
         return _found_lost(keys, columns, cells, placer, through, known, label_at)
+    if placement.how == "tail":
+        if lost is None:
+            lost = placer.lost_placements(len(columns), cells, label_at, known_lost=True)
+        return _found_tail(placement.offsets, keys, columns, cells, lost, through, known)
     if not through:
         return placement
     contradicted, _ = _judge(placement.offsets, keys, columns, cells, through, known)
@@ -98,7 +111,8 @@ def verified(
     # elsewhere. Leaving that identity's cell blank is none (a row of zeros moved a column satisfies every
     # column whose sum is 0), but where the row lost a cell, a placement of it that makes an identity hold
     # and contradicts none is: the cell lost may be the contradicted one.
-    lost = placer.lost_placements(len(columns), cells, label_at)
+    if lost is None:
+        lost = placer.lost_placements(len(columns), cells, label_at)
     others = [offsets for offsets in placer.placements(len(columns), cells) if offsets not in lost]
     rivals = [
         (offsets, against, holding)
@@ -147,13 +161,14 @@ def _found_lost(
     contradicts something, is proven by them).
     """
     judged = [
-        (offsets, *_judge(offsets, keys, columns, cells, through, known))
+        (offsets, *_judge(offsets, keys, columns, cells, through, known, blank_parts=True))
         for offsets in placer.lost_placements(len(columns), cells, label_at, known_lost=True)
     ]
     proven = [
         (offsets, holding)
         for offsets, against, holding in judged
-        if not against and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False)
+        if not against
+        and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False, blank_parts=True)
     ]
     if len(proven) == 1 and all(against for offsets, against, _ in judged if offsets != proven[0][0]):
         offsets, holding = proven[0]
@@ -166,6 +181,65 @@ def _found_lost(
     )
 
 
+def _found_tail(
+    by_header: Offsets,
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    shifted: Sequence[Offsets],
+    through: Sequence[Equation],
+    known: Mapping[str, object],
+) -> Placement:
+    """The placement of a grid row placed *by_header* whose last column is blank (``tail``), judged.
+
+    A row printing a padding cell after its values that lost a cell before it
+    ends where its peers do, the padding under the last caption, each value
+    after the loss a column left: its *shifted* placements (the lost cell
+    anywhere) are as likely. The header's placement stands unless it
+    contradicts an identity, or a shifted one makes an identity hold with a
+    total other than 0 that it does not and contradicts none, or the blank
+    last column is a total whose parts are printed (a report rarely leaves
+    one so). Then the only placement the identities prove (as `_found_lost`
+    takes) is taken, else none.
+    """
+    header_against, header_holding = _judge(
+        by_header, keys, columns, cells, through, known, nonzero=True, blank_parts=True
+    )
+    judged = [
+        (offsets, *_judge(offsets, keys, columns, cells, through, known, blank_parts=True)) for offsets in shifted
+    ]
+    better = any(
+        not against
+        and not set(_judge(offsets, keys, columns, cells, holding, known, nonzero=True, blank_parts=True)[1])
+        <= set(header_holding)
+        for offsets, against, holding in judged
+    )
+    # A total left blank beside its printed parts, in the last column: where the padding lands.
+    last = keys[-1]
+    suspect = any(
+        last in equation.total and any(by_header[keys.index(key)] is not None for key in equation.parts if key in keys)
+        for equation in through
+    )
+    if not header_against and not better and not suspect:
+        return Placement(by_header, "tail")
+    everyone = [(by_header, *_judge(by_header, keys, columns, cells, through, known, blank_parts=True)), *judged]
+    proven = [
+        (offsets, holding)
+        for offsets, against, holding in everyone
+        if not against
+        and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False, blank_parts=True)
+    ]
+    if len(proven) == 1 and all(against for offsets, against, _ in everyone if offsets != proven[0][0]):
+        offsets, holding = proven[0]
+        return Placement(offsets, "tail" if offsets == by_header else "total", equations=holding)
+    return Placement(
+        None,
+        "",
+        "its last column is blank, and placed with a cell lost before it (its last a padding cell) its values "
+        "satisfy identities that the header's placement does not: where they stand is not known",
+    )
+
+
 def _judge(
     offsets: Offsets,
     keys: Sequence[str],
@@ -175,22 +249,33 @@ def _judge(
     known: Mapping[str, object],
     *,
     nonzero: bool = False,
+    blank_parts: bool = False,
 ) -> tuple[tuple[Equation, ...], tuple[Equation, ...]]:
     """The *equations* that the row's values placed by *offsets* contradict, and those they satisfy.
 
-    An equation with a blank or unreadable term is neither; so is one whose total is 0, if *nonzero*.
+    An equation with a blank or unreadable term is neither; so is one whose total is 0, if *nonzero*. With
+    *blank_parts*, a part of the row printed blank counts as 0 where its totals are printed (as `check` counts
+    it); a cell the placement leaves unprinted (lost) is still unknown.
     """
     own: dict[str, Number | None] = {}
+    blank: set[str] = set()
     for key, column, offset in zip(keys, columns, offsets, strict=True):
         cell = cells[offset] if offset is not None and offset < len(cells) else None
         own[key] = read_cell(cell.text, column).value if cell is not None and cell.text else None
+        if blank_parts and cell is not None and not cell.text:
+            blank.add(key)
     contradicted: list[Equation] = []
     holding: list[Equation] = []
     for equation in equations:
         terms = [own[key] if key in own else _number(known.get(key)) for key in equation.terms]
+        width = len(equation.total)
+        if blank and all(term is not None for term in terms[:width]):
+            terms[width:] = [
+                0 if term is None and key in blank else term
+                for term, key in zip(terms[width:], equation.terms[width:], strict=True)
+            ]
         if any(term is None for term in terms):
             continue
-        width = len(equation.total)
         total, parts = sum(terms[:width]), sum(terms[width:])  # type: ignore[arg-type]
         if nonzero and total == 0:
             continue
@@ -211,13 +296,14 @@ def _each_value_held(
     known: Mapping[str, object],
     *,
     zeros: bool = True,
+    blank_parts: bool = False,
 ) -> bool:
     """Whether every value the row prints is placed by *offsets*, some identity holds with a total other than 0,
     and each value (each but the zeros, unless *zeros*) is a term of such an identity.
 
     A sum of 0 holds wherever a 0 stands among zeros: it proves no value's place.
     """
-    _, proving = _judge(offsets, keys, columns, cells, holding, known, nonzero=True)
+    _, proving = _judge(offsets, keys, columns, cells, holding, known, nonzero=True, blank_parts=blank_parts)
     held = {key for equation in proving for key in equation.terms}
     placed = [
         (key, cells[offset].text, column)
