@@ -127,7 +127,10 @@ def _prose(paragraphs: Iterable[str], where: str) -> list[str]:
 
 
 def _title_lines(title: str) -> list[str]:
-    # A parser reads a title line of up to 60 characters; a longer title goes on over lines.
+    # A parser reads a title line of up to 60 characters; a longer title goes on over lines. One that fits is
+    # not broken: a line after the first that starts like a preamble (《…) is no part of a title.
+    if len(title) <= 60:
+        return [title]
     return [title[start : start + 50] for start in range(0, len(title), 50)]
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import attrs
 import pytest
 
 import gia_report
 from gia_report.catalog import ESCAPE
+
+SAMPLE = Path(gia_report.__file__).parent / "data" / "sample.txt"
 
 
 def _report(**narrative: object) -> gia_report.Report:
@@ -64,3 +69,17 @@ def test_plain_prose_is_not_escaped() -> None:
     """Ordinary paragraphs are written as they are."""
     text = gia_report.dumps(_report(problems=("一是加强培训。",)), "tab")
     assert ESCAPE not in text
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "blank-line"])
+def test_title_that_fits_a_line_is_not_broken(layout: str) -> None:
+    """A title of 51 characters (the parser reads up to 60 on a line) is written on one line: broken after 50,
+    its second line was a lone ）, and a first line starting like a preamble (《) joined to no title."""
+    base = gia_report.parse(SAMPLE.read_text(encoding="utf-8"))
+    title = "《" + ":" * 15 + "2019年政府信息公开工作年度报告（2019年1月1日至12月31日）"
+    assert len(title) == 51
+    report = attrs.evolve(base, title=title, agency="《" + ":" * 15, year=2019, preamble=())
+    text = gia_report.dumps(report, layout)
+    assert text.splitlines()[0] == title
+    back = gia_report.loads(text)
+    assert (back.title, back.agency, back.year) == (title, "《" + ":" * 15, 2019)
