@@ -20,6 +20,7 @@ import attrs
 
 from .._cells import Equation
 from ..catalog import Row, Table
+from ._columns import pads
 from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, normalize_label, strip_numbering
 from ._numbers import cached_when_short, holds_values_apart
@@ -156,9 +157,7 @@ def _cells_by_grid(table: Table, labels: TableLabels, grid: Grid) -> tuple[list[
     every = [f"{row.key}/{column.key}" for row in table.rows for column in columns]
     if set(placed) != set(every):
         return None
-    edge = max(captions, default=-1)
-    padded = any(cell.grid is not None and cell.grid > edge for raw in grid.rows for cell in raw.cells)
-    return [placed[key] for key in every], padded
+    return [placed[key] for key in every], pads(grid, captions)
 
 
 def _read_by_grid(
@@ -182,7 +181,7 @@ def _read_by_grid(
     placement = Placement(tuple(at if cell.text else None for at, cell in enumerate(cells)), "grid")
     if padded and not cells[-1].text and any(cell.text for cell in cells):
         shifted = [(*range(at), None, *range(at, len(cells) - 1)) for at in range(len(cells))]
-        judged = verified(
+        placement = verified(
             attrs.evolve(placement, how="tail"),
             keys,
             [*columns] * len(table.rows),
@@ -192,7 +191,6 @@ def _read_by_grid(
             {},
             lost=shifted,
         )
-        placement = attrs.evolve(judged, how="grid") if judged.how == "tail" else judged
     placed = placed_cells("table appeals", cells, len(keys), placement, cells[0].line, keys, reading)
     width = len(columns)
     for index, row in enumerate(table.rows):

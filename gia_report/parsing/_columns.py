@@ -102,7 +102,8 @@ def reaches(printed: PrintedRow, column_map: dict[int, str], width: int) -> bool
     )
 
 
-def pads(grid: Grid, column_maps: Iterable[dict[int, str]]) -> bool:
-    """Whether a row of *grid* prints a cell past every column the header maps (a page's padding cell)."""
-    edge = max((position for column_map in column_maps for position in column_map), default=-1)
+def pads(grid: Grid, named: Iterable[int]) -> bool:
+    """Whether a row of *grid* prints a cell past every grid column of *named* (those the header names): a
+    page's padding cell."""
+    edge = max(named, default=-1)
     return any(cell.grid is not None and cell.grid > edge for raw in grid.rows for cell in raw.cells)

@@ -76,7 +76,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     by_row = _by_row(tuple(equations))
     maps = column_maps(table, labels, grid) if grid.geometry == "grid" else {}
     widths = _widths(rows) if maps else {}
-    padded = bool(maps) and pads(grid, maps.values())
+    padded = bool(maps) and pads(grid, (position for column_map in maps.values() for position in column_map))
     planned = [
         _placement(
             printed,
@@ -90,11 +90,7 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     ]
     own = [equation for equation in equations if equation.table == table.key]
     keys = [_cell_keys(table.key, printed.row.key, printed.columns) for printed in rows]
-    # A row whose last column is blank that its identities do not doubt is placed by the header's map after all.
-    placements = [
-        attrs.evolve(placement, how="grid") if placement.how == "tail" else placement
-        for placement in _verified_together(rows, planned, keys, placer, own)
-    ]
+    placements = _verified_together(rows, planned, keys, placer, own)
     for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
         _store_row(table, printed, placement, row_keys, id(printed.raw) in maps, reading)
     return reading

@@ -123,14 +123,9 @@ def verified(
     ]
     if not rivals:
         return placement  # however its values are read, the report's totals do not add up: `check` says so
-    proven = [
-        (offsets, holding)
-        for offsets, against, holding in rivals
-        if not against and _each_value_held(offsets, keys, columns, cells, holding, known)
-    ]
-    if len(proven) == 1 and all(against for offsets, against, _ in rivals if offsets != proven[0][0]):
-        offsets, holding = proven[0]
-        return Placement(offsets, "total", equations=holding)
+    proven = _only_proven(rivals, keys, columns, cells, known)
+    if proven is not None:
+        return Placement(proven[0], "total", equations=proven[1])
     shown = "、".join(str(equation) for equation in contradicted[:3]) + ("…" if len(contradicted) > 3 else "")
     return Placement(
         None,
@@ -164,15 +159,9 @@ def _found_lost(
         (offsets, *_judge(offsets, keys, columns, cells, through, known, blank_parts=True))
         for offsets in placer.lost_placements(len(columns), cells, label_at, known_lost=True)
     ]
-    proven = [
-        (offsets, holding)
-        for offsets, against, holding in judged
-        if not against
-        and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False, blank_parts=True)
-    ]
-    if len(proven) == 1 and all(against for offsets, against, _ in judged if offsets != proven[0][0]):
-        offsets, holding = proven[0]
-        return Placement(offsets, "total", equations=holding)
+    proven = _only_proven(judged, keys, columns, cells, known, lenient=True)
+    if proven is not None:
+        return Placement(proven[0], "total", equations=proven[1])
     return Placement(
         None,
         "",
@@ -190,7 +179,8 @@ def _found_tail(
     through: Sequence[Equation],
     known: Mapping[str, object],
 ) -> Placement:
-    """The placement of a grid row placed *by_header* whose last column is blank (``tail``), judged.
+    """The placement of a grid row placed *by_header* whose last column is blank (``tail``), judged: ``grid``
+    where the header's placement stands.
 
     A row printing a padding cell after its values that lost a cell before it
     ends where its peers do, the padding under the last caption, each value
@@ -221,23 +211,45 @@ def _found_tail(
         for equation in through
     )
     if not header_against and not better and not suspect:
-        return Placement(by_header, "tail")
+        return Placement(by_header, "grid")
     everyone = [(by_header, *_judge(by_header, keys, columns, cells, through, known, blank_parts=True)), *judged]
-    proven = [
-        (offsets, holding)
-        for offsets, against, holding in everyone
-        if not against
-        and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=False, blank_parts=True)
-    ]
-    if len(proven) == 1 and all(against for offsets, against, _ in everyone if offsets != proven[0][0]):
-        offsets, holding = proven[0]
-        return Placement(offsets, "tail" if offsets == by_header else "total", equations=holding)
+    proven = _only_proven(everyone, keys, columns, cells, known, lenient=True)
+    if proven is not None:
+        offsets, holding = proven
+        return Placement(offsets, "grid" if offsets == by_header else "total", equations=holding)
     return Placement(
         None,
         "",
         "its last column is blank, and placed with a cell lost before it (its last a padding cell) its values "
         "satisfy identities that the header's placement does not: where they stand is not known",
     )
+
+
+def _only_proven(
+    judged: Sequence[tuple[Offsets, tuple[Equation, ...], tuple[Equation, ...]]],
+    keys: Sequence[str],
+    columns: Sequence[Column],
+    cells: Sequence[Cell],
+    known: Mapping[str, object],
+    *,
+    lenient: bool = False,
+) -> tuple[Offsets, tuple[Equation, ...]] | None:
+    """Of the *judged* placements (offsets, the identities they contradict, those they satisfy), the only one
+    proven, with the identities it rests on, where each other contradicts some; else ``None``.
+
+    Proven: it contradicts none, and each value it places is a term of an identity that holds with a total
+    other than 0 (`_each_value_held`). *lenient*, for a grid row that lost a cell: each value but the zeros,
+    a part printed blank counting as 0 beside a printed total.
+    """
+    proven = [
+        (offsets, holding)
+        for offsets, against, holding in judged
+        if not against
+        and _each_value_held(offsets, keys, columns, cells, holding, known, zeros=not lenient, blank_parts=lenient)
+    ]
+    if len(proven) == 1 and all(against for offsets, against, _ in judged if offsets != proven[0][0]):
+        return proven[0]
+    return None
 
 
 def _judge(
