@@ -230,7 +230,11 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         key="problems",
         heading="五、存在的主要问题及改进情况",
-        titles=("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
+        titles=(
+            "存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题及改进措施",
+        ),
     ),
     Section(key="other_matters", heading="六、其他需要报告的事项", titles=("其他需要报告的事项",)),
 )

@@ -135,6 +135,7 @@ def _parse(data: str | bytes) -> tuple[ParseResult, Document]:
     spec = FORMATS[version]
     # 4. Each table's grid: the form's own, or its lines tokenized in the layout they are written in.
     grids, detection = _grids(sections, document.layout)
+    _unread_text(sections, notes)
     from ._markdown import mend  # markdown tables a converter broke apart: rows given their labels back (#8)
 
     grids = {key: mend(spec.table(key), grid, sections.lines(key), notes) for key, grid in grids.items()}
@@ -217,6 +218,35 @@ def _grids(sections: Sections, known: Layout | None) -> tuple[dict[str, Grid], D
         layout = grids["requests"].layout
         detection = Detection(layout=layout, evidence=((layout, sum(len(g.rows) for g in grids.values())),))
     return grids, detection
+
+
+#: How much of the text a table section prints beside its grid an ``unread-text`` note quotes.
+_QUOTED = 80
+
+
+def _unread_text(sections: Sections, notes: list[Note]) -> None:
+    """An ``unread-text`` note for each table section that prints text beside the grid it is read from.
+
+    A web page or a Word document gives a table as its grid, and the lines
+    around it (a caption, a remark, or the heading of the next section in
+    words the reader does not know) are read as no cells: they are named,
+    not dropped silently.
+    """
+    for key in _TABLES:
+        if not sections.grids(key):
+            continue
+        printed = [line for line in sections.lines(key) if line.text.strip()]
+        if printed:
+            shown = " / ".join(line.text.strip() for line in printed)
+            shown = shown if len(shown) <= _QUOTED else shown[: _QUOTED - 1] + "…"
+            notes.append(
+                Note(
+                    code="unread-text",
+                    message=f"{len(printed)} line(s) of text beside the table of section "
+                    f"{sections.headings[key].text.strip()} not read: {shown!r}",
+                    line=printed[0].number,
+                )
+            )
 
 
 def _at_heading(heading: Line, message: str) -> ParseError:

@@ -4,7 +4,8 @@ A heading is a line that, after label normalization and without its
 numbering (``一、`` ``1、`` ``四`` …) and trailing cell separators, is one of
 the titles of `gia_report.catalog.SECTIONS`, compared without the connectors
 and filler words that vary between reports (``、`` ``与`` ``和`` ``及`` ``的``
-``因`` ``被`` ``提起`` ``工作``: ``四、政府信息公开行政复议与行政诉讼情况``). A
+``因`` ``被`` ``提起`` ``工作`` ``主要``: ``四、政府信息公开行政复议与行政诉讼情况``,
+``五、存在问题及改进情况``). A
 numbered heading broken over two lines (``四、因政府信息公开工作被申请行政复议、``
 / ``提起行政诉讼情况``) is read joined.
 
@@ -32,8 +33,8 @@ from ._source import Line
 __all__ = ["Sections", "heading_of", "opens_heading", "split_sections"]
 
 # Connectors and filler words that reports add to or drop from the section titles.
-_FILLER = re.compile(r"[、,，;；与和及的因被]|提起|工作")
-_TITLE_END = re.compile(r"(?:况|況|事项|事項)\s*[:：。]?\s*$")
+_FILLER = re.compile(r"[、,，;；与和及的因被]|提起|工作|主要")
+_TITLE_END = re.compile(r"(?:况|況|事项|事項|措施)\s*[:：。]?\s*$")
 # A heading line is short; a longer line that happens to end in a title is prose.
 _MAX_HEADING = 40
 # The first line of a heading broken in two: top-level numbering, and short.
@@ -73,7 +74,7 @@ def heading_of(line: Block) -> Section | None:
     # Escaped prose, and bracketed numbering, which opens sub-headings (（一）…), never top-level headings.
     if text.startswith((ESCAPE, "(", "（")):
         return None
-    # Every section title ends in 情况 or 事项: most lines are ruled out before normalizing.
+    # Every section title ends in 情况, 事项 or 措施: most lines are ruled out before normalizing.
     if not text or len(text) > _MAX_HEADING or not _TITLE_END.search(text):
         return None
     key = strip_numbering(normalize_label(text)).rstrip(":。")
@@ -93,7 +94,7 @@ class _Heading:
 # Whitespace (as str.strip and \s have it) and the pipe: what may follow a heading's title on its line.
 _TRAILING = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "|"
 # The last character of a title `_TITLE_END` accepts.
-_TITLE_ENDS = frozenset("况況项項:：。")
+_TITLE_ENDS = frozenset("况況项項施:：。")
 
 
 def _may_open(line: Line) -> bool:
@@ -112,7 +113,7 @@ def _may_open(line: Line) -> bool:
 # The lines `_may_open` accepts, and more, found in one search of the whole text (each line between line
 # breaks): a title's last character with nothing but white space and pipes after it on its line, or
 # top-level numbering opening a line.
-_MAY_OPEN = re.compile(r"[况況项項:：。](?:[^\S\n]|\|)*+(?=\n)|\n[^\S\n]*+[一二三四五六1-6][^\S\n]*+[、.．]")
+_MAY_OPEN = re.compile(r"[况況项項施:：。](?:[^\S\n]|\|)*+(?=\n)|\n[^\S\n]*+[一二三四五六1-6][^\S\n]*+[、.．]")
 
 
 def _screened(blocks: Sequence[Block]) -> set[int]:

@@ -164,6 +164,13 @@ NOTE_CODES: Mapping[str, NoteCode] = _codes(
         description="A table row whose label matches no row of the table was not read.",
     ),
     NoteCode(
+        code="unread-text",
+        title="text beside a table not read",
+        description="A web page or a Word document printed text in a table's section beside the table (a "
+        "caption, a remark, or the heading of the next section in words the reader does not know): it is "
+        "read as no cells and no narrative. The note quotes it.",
+    ),
+    NoteCode(
         code="unsolved-run",
         title="digit run not split",
         description="Collapsed text: the digits of a row could be split in more than one way consistent with "

@@ -328,6 +328,36 @@ def test_preformatted_paragraph_keeps_its_tabs_and_spaces() -> None:
     assert "甲\t乙" in lines and "丙" in lines
 
 
+class TestTextBesideTables:
+    """Text a page prints in a table's section beside its table is read as no cells, and never dropped unnamed."""
+
+    page = TestContent.page
+    problems = "五、存在的主要问题及改进情况"
+
+    def test_a_heading_in_other_words_opens_its_section(self) -> None:
+        """五、存在问题及改进情况 (主要 and 的 dropped) opens the problems section: its prose is read."""
+        plain = gia_report.parse(self.page)
+        variant = self.page.replace(self.problems, "五、存在问题及改进情况")
+        assert variant != self.page and plain.problems
+        assert gia_report.parse(variant) == plain
+
+    def test_text_beside_a_table_is_named_in_a_note(self) -> None:
+        """A heading the reader does not know, and the prose under it, stand in section 四: a note quotes them."""
+        variant = self.page.replace(self.problems, "五、本机关的短板及下一步打算")
+        assert variant != self.page
+        result = gia_report.parse_with_notes(variant)
+        unread = [note for note in result.notes if note.code == "unread-text"]
+        assert len(unread) == 1 and "五、本机关的短板及下一步打算" in unread[0].message
+        assert "四、政府信息公开行政复议、行政诉讼情况" in unread[0].message
+        assert result.report.problems == ()
+        # The tables read as before: the text is no cell.
+        assert _cells(result.report) == _cells(gia_report.parse(self.page))
+
+    def test_a_page_printing_only_its_tables_has_no_such_note(self) -> None:
+        """The sample page prints nothing beside its tables."""
+        assert not [note for note in gia_report.parse_with_notes(self.page).notes if note.code == "unread-text"]
+
+
 class TestLostCells:
     """A row of fewer cells than its header's columns lost one: HTML has no way to end a row early.
 

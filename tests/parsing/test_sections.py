@@ -34,17 +34,27 @@ def _lines(*texts: str) -> list[Line]:
         ("五、存在的主要问题和改进情况", "problems"),
         ("五、政府信息公开存在的主要问题及改进情况", "problems"),
         ("六、其他需要报告事项", "other_matters"),
+        ("五、存在问题及改进情况", "problems"),
+        ("五、政府信息公开工作存在的问题及改进情况", "problems"),
+        ("五、存在的主要问题及改进措施", "problems"),
+        ("五、存在的问题和改进措施", "problems"),
     ],
 )
 def test_connectors_and_filler_words_do_not_matter(text: str, key: str) -> None:
-    """A heading that adds or drops 、 与 和 及 的 因 被 提起 工作 is still its section's heading."""
+    """A heading that adds or drops 、 与 和 及 的 因 被 提起 工作 主要 is still its section's heading."""
     section = heading_of(Line(1, text))
     assert section is not None and section.key == key
 
 
 @pytest.mark.parametrize(
     "text",
-    ["四、结转下年度继续办理", "三、本年度办理结果", "二、主动公开政府信息", "因此存在的主要问题及改进情况较多的情况"],
+    [
+        "四、结转下年度继续办理",
+        "三、本年度办理结果",
+        "二、主动公开政府信息",
+        "因此存在的主要问题及改进情况较多的情况",
+        "五、下一步改进措施",
+    ],
 )
 def test_rows_and_prose_are_no_headings(text: str) -> None:
     """A table row numbered like a heading, a truncated title and prose are not headings."""
