@@ -42,6 +42,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -161,8 +162,7 @@ def _cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or ch in "（）()、" for ch in text)
 
 
-@attrs.frozen
-class _Printed:
+class _Printed(NamedTuple):
     """One line as printed: its label cells and the values that end it (none for a line of labels)."""
 
     number: int
@@ -176,10 +176,14 @@ def _read_line(line: Line) -> _Printed | None:
         return None
     labels, values = _parts(text)
     start = line.column  # 1 but for a piece of a physical line (`Line`)
-    return _Printed(
-        line.number,
-        tuple(new_tuple(Cell, (piece, line.number, at + start, None, 1, False)) for piece, at in labels),
-        tuple(new_tuple(Cell, (piece, line.number, at + start, None, 1, False)) for piece, at in values),
+    number = line.number
+    return new_tuple(
+        _Printed,
+        (
+            number,
+            tuple([new_tuple(Cell, (piece, number, at + start, None, 1, False)) for piece, at in labels]),
+            tuple([new_tuple(Cell, (piece, number, at + start, None, 1, False)) for piece, at in values]),
+        ),
     )
 
 
@@ -200,6 +204,7 @@ def _parts(text: str) -> _Parts:
 # --- Labels of the catalog, to put a numbered label together ------------------------------------
 
 
+@cached_when_short(maxsize=8192)
 def _key(text: str) -> str:
     """*text* as compared with the catalog's labels: normalized, its numbering written one way.
 
@@ -351,9 +356,14 @@ def _movable(cell: Cell) -> bool:
     A value, or a cell where another row's numbered label starts (two lines
     run together: ``0（七）总计``), is not: the row keeps its printed order.
     """
-    if looks_like_value(cell.text):
+    return _movable_text(cell.text)
+
+
+@cached_when_short(maxsize=8192)
+def _movable_text(text: str) -> bool:
+    if looks_like_value(text):
         return False
-    normalized = normalize_label(cell.text)
+    normalized = normalize_label(text)
     for found in _NUMBERING_ANYWHERE.finditer(normalized):
         key = _key(normalized[found.start() :])
         if key[: len(_key(found.group())) + 1] in _ROW_PREFIXES:
@@ -419,7 +429,7 @@ def _merge_raised_values(printed: list[_Printed]) -> list[_Printed]:
             columns = [cell.column for cell in together]
             apart = all(right - left >= 2 for left, right in itertools.pairwise(columns))
             if below.number == above.number + 1 and apart and len(together) in widths:
-                merged.append(attrs.evolve(below, values=tuple(together)))
+                merged.append(below._replace(values=tuple(together)))
                 index += 2
                 continue
         merged.append(above)

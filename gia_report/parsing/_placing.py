@@ -98,7 +98,7 @@ class Placer:
         text among its cells (a label split in two, a note) is no value, and such
         a row teaches no shape.
         """
-        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        filled = tuple([i for i, cell in enumerate(cells) if cell.text])
         if not filled:
             return
         self.longest[(count, label_at)] = max(self.longest[(count, label_at)], len(cells))
@@ -119,7 +119,7 @@ class Placer:
 
     def place(self, count: int, cells: Sequence[Cell], label_at: int = -1, check: Check | None = None) -> Placement:
         """The placement of a row of *count* columns printed as *cells*; *check* breaks a tie by its identity."""
-        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        filled = tuple([i for i, cell in enumerate(cells) if cell.text])
         if not filled:
             # Printed blank; where it prints fewer cells than the row has (or none), the others may be lost.
             expected = max(count, self.longest.get((count, label_at), 0))
@@ -170,7 +170,7 @@ class Placer:
 
     def placements(self, count: int, cells: Sequence[Cell]) -> list[Offsets]:
         """Every placement of *cells* that any shape of the table's rows, or any run of *count* cells, gives."""
-        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        filled = tuple([i for i, cell in enumerate(cells) if cell.text])
         shapes = {shape for (size, _), found in self.shapes.items() if size == count for shape in found}
         shapes |= {shape for (size, _, _), found in self.windows.items() if size == count for shape in found}
         shapes |= {tuple(range(start, start + count)) for start in range(max(len(cells), count) - count + 1)}
@@ -189,7 +189,7 @@ class Placer:
         is not counted, and may have as many blanks as leave at most
         `_MOST_LOST_PLACEMENTS` placements; none where it has more.
         """
-        filled = tuple(i for i, cell in enumerate(cells) if cell.text)
+        filled = tuple([i for i, cell in enumerate(cells) if cell.text])
         blanks = count - len(filled)
         if known_lost:
             if blanks <= 0 or math.comb(count, blanks) > _MOST_LOST_PLACEMENTS:

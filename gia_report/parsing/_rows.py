@@ -242,12 +242,7 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
         return [], cells  # one printed line: no line that values follow
     last_value = next((i for i in range(len(cells) - 1, -1, -1) if _is_value(cells[i])), -1)
     # A header line is made of captions before the last value: with no caption there, there is none.
-    if not any(
-        cell.text
-        and not looks_like_value(cell.text)  # `_is_captions`, inlined: asked of every cell of PDF text
-        and (_is_caption_text(labels, cell.text) or _captions_in(labels, cell.text) is not None)
-        for cell in cells[:last_value]
-    ):
+    if not any(cell.text and _is_captions_text(labels, cell.text) for cell in cells[:last_value]):
         return [], cells
     headers: list[list[Cell]] = []
     others: list[Cell] = []
@@ -272,7 +267,13 @@ def _header_lines(labels: TableLabels, cells: list[Cell]) -> tuple[list[list[Cel
 
 def _is_captions(labels: TableLabels, cell: Cell) -> bool:
     """Whether *cell* is a column caption, or several whose separator was lost (法律服务机构科研机构)."""
-    return is_text(cell) and (_is_caption_text(labels, cell.text) or _captions_in(labels, cell.text) is not None)
+    return bool(cell.text) and _is_captions_text(labels, cell.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_captions_text(labels: TableLabels, text: str) -> bool:
+    # Cached: asked of every cell of PDF text before its last value, and the cells repeat in every report.
+    return not looks_like_value(text) and (_is_caption_text(labels, text) or _captions_in(labels, text) is not None)
 
 
 def _column_order(labels: TableLabels, table: Table, texts: list[Cell]) -> tuple[str, ...]:
@@ -540,6 +541,8 @@ def _early_labels(
     Only PDF text joins label lines to the row after them; a line that is a
     whole label of another row is that row, printed before its values.
     """
+    if not text_at or text_at[0] >= first:
+        return []  # no text before the label (every row printed on one line with its label first)
     lines: dict[int, list[int]] = {}
     for index in text_at:
         if index < first and cells[index].line != cells[first].line:
