@@ -131,12 +131,10 @@ def _given(table: Table, labels: TableLabels, grid: Grid, items: Sequence[_Item]
         return given, used  # （六）其他处理 as one row: which rows the catalog has between two others is not known
     order = [row.key for row in table.rows if not row.optional]
     place = {key: index for index, key in enumerate(order)}
-    replaced = {key for row in table.rows if row.optional for key in row.replaces}
     labelled = [i for i, item in enumerate(items) if item.kind == "labelled"]
     places = [place.get(_key(items[i]), -1) for i in labelled]
     if len(places) < 2 or -1 in places or places != sorted(set(places)):
         return given, used  # the labelled rows are not printed in the catalog's order (or one is an optional row)
-    hybrid = not any(_key(items[i]) in replaced for i in labelled)
     mentions = _mentions(labels, [table.row(key) for key in order], items)
     for a, b in pairwise(labelled):
         between = range(a + 1, b)
@@ -146,7 +144,9 @@ def _given(table: Table, labels: TableLabels, grid: Grid, items: Sequence[_Item]
         if any(items[i].kind in ("unknown", "numbers", "blank") for i in between):
             continue
         rows = [table.row(key) for key in order[place[_key(items[a])] + 1 : place[_key(items[b])]]]
-        if len(rows) != len(values) or (hybrid and any(row.key in replaced for row in rows)):
+        # A report printing （六）其他处理 as one row prints two rows fewer between A and B than the catalog has
+        # where they span its three rows: as many rows of values as the catalog has rows rules it out.
+        if len(rows) != len(values):
             continue
         if any(len(items[i].raw.cells) != len(row.columns) for i, row in zip(values, rows, strict=True)):
             continue

@@ -128,6 +128,61 @@ def test_a_row_whose_label_is_printed_nowhere_is_not_placed() -> None:
     assert result.report.requests.withheld_three_safeties.natural_person == 7
 
 
+def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
+    """The three rows of （六）其他处理 (2021), their labels pulled out and cut over lines, read between their neighbours.
+
+    Three rows of values where the catalog has three rows rule out a report
+    printing （六）其他处理 as one row, which prints one there.
+    """
+    lines = [
+        _row("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", 1, 0, 0, 0, 0, 0, 1),
+        _RULE8,
+        "",
+        "1.申请人无",
+        "正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        _values(2, 0, 0, 0, 0, 0, 2),
+        _RULE7,
+        "",
+        "2.申请人逾期未按收费通知要求缴纳费用、行",
+        "政机关不再处理其政府信息公开申请",
+        _values(0, 3, 0, 0, 0, 0, 3),
+        _RULE7,
+        "",
+        "3.其他",
+        _values(0, 0, 0, 0, 0, 4, 4),
+        _RULE7,
+        _row("（七）总计", 9, 3, 0, 0, 0, 4, 16),
+    ]
+    result = _report(*lines)
+    requests = result.report.requests
+    assert _given(result) == {"other_no_correction", "other_unpaid_fees", "other_other"}
+    assert requests.other_no_correction == RequestRow(
+        natural_person=2, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=0, total=2
+    )
+    assert requests.other_unpaid_fees.commercial == 3 and requests.other_unpaid_fees.total == 3
+    assert requests.other_other.other_org == 4 and requests.other_other.total == 4
+    assert requests.other_handling is None
+
+
+def test_one_row_of_values_where_the_catalog_has_three_is_given_none() -> None:
+    """A report printing （六）其他处理 as one row, its label pulled out: its values are no row's."""
+    lines = [
+        _row("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", 1, 0, 0, 0, 0, 0, 1),
+        _RULE8,
+        "",
+        "（六）其他处理",
+        _values(2, 3, 0, 0, 0, 4, 9),
+        _RULE7,
+        _row("（七）总计", 9, 3, 0, 0, 0, 4, 16),
+    ]
+    result = _report(*lines)
+    requests = result.report.requests
+    assert _given(result) == set()
+    for row in ("other_no_correction", "other_unpaid_fees", "other_other"):
+        assert _printed(result, row, 0, 0, 0, 0, 0, 0, 0)
+    assert requests.other_handling is None or requests.other_handling.total in (None, 9)
+
+
 def test_labelled_rows_out_of_catalog_order_prove_nothing() -> None:
     """Labelled rows printed out of the catalog's order: no row of values is given a row by its place."""
     lines = list(_BROKEN)
