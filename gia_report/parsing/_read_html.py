@@ -403,11 +403,21 @@ class _Walker:
                     self.blocks.append(Line(self.start, text))
             self.parts.clear()
 
+    def table(self, table: Any) -> None:
+        """The data *table* as its grid, after a line of its caption's text (a page may caption a table with
+        its section's heading)."""
+        self.flush()
+        self.last = table
+        line = self.line()
+        for caption in table.iterchildren("caption"):
+            text = _clean(etree.tostring(caption, method="text", encoding="unicode", with_tail=False))
+            if text:
+                self.blocks.append(Line(caption.sourceline or line, text))
+        self.blocks.extend(grid_blocks(_table_rows(table, line), Layout.HTML, line))
+
     def walk(self, top: Any) -> None:
         if top.tag == "table" and _is_data_table(top, self.headings):
-            self.last = top
-            line = self.line()
-            self.blocks.extend(grid_blocks(_table_rows(top, line), Layout.HTML, line))
+            self.table(top)
             return
         walker = etree.iterwalk(top, events=("start", "end"))
         for event, element in walker:
@@ -419,9 +429,7 @@ class _Walker:
                         walker.skip_subtree()
                         continue
                     if tag == "table" and _is_data_table(element, self.headings):
-                        self.flush()
-                        line = self.line()
-                        self.blocks.extend(grid_blocks(_table_rows(element, line), Layout.HTML, line))
+                        self.table(element)
                         walker.skip_subtree()
                         continue
                     if tag == "br" or tag in _BLOCK:

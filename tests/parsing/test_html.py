@@ -353,6 +353,20 @@ class TestTextBesideTables:
         # The tables read as before: the text is no cell.
         assert _cells(result.report) == _cells(gia_report.parse(self.page))
 
+    def test_a_section_heading_in_the_tables_caption_opens_its_section(self) -> None:
+        """A <caption> holding the heading 三、收到和处理政府信息公开申请情况 heads the section as a paragraph does."""
+        heading = "<p>三、收到和处理政府信息公开申请情况</p><table>"
+        assert heading in self.page
+        variant = self.page.replace(heading, "<table><caption>三、收到和处理政府信息公开申请情况</caption>")
+        assert gia_report.parse(variant) == gia_report.parse(self.page)
+
+    def test_a_caption_of_other_text_is_named_in_a_note(self) -> None:
+        """A table captioned 单位：件 reads as before, the caption quoted in a note."""
+        variant = self.page.replace("<table>", "<table><caption>单位：件</caption>", 1)
+        result = gia_report.parse_with_notes(variant)
+        assert result.report == gia_report.parse(self.page)
+        assert ["单位：件" in note.message for note in result.notes if note.code == "unread-text"] == [True]
+
     def test_a_page_printing_only_its_tables_has_no_such_note(self) -> None:
         """The sample page prints nothing beside its tables."""
         assert not [note for note in gia_report.parse_with_notes(self.page).notes if note.code == "unread-text"]

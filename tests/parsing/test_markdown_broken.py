@@ -129,7 +129,7 @@ def test_a_row_whose_label_is_printed_nowhere_is_not_placed() -> None:
 
 
 def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
-    """The three rows of （六）其他处理 (2021), their labels pulled out and cut over lines, read between their neighbours.
+    """The three rows of （六）其他处理 (2021), their labels pulled out and cut over lines, read between neighbours.
 
     Three rows of values where the catalog has three rows rule out a report
     printing （六）其他处理 as one row, which prints one there.
