@@ -42,7 +42,7 @@ from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
 from ._numbers import holds_values_apart, looks_like_value
 from ._result import Note
 
-__all__ = ["PrintedRow", "is_text", "read_rows"]
+__all__ = ["PrintedRow", "clean_rows", "is_text", "read_rows"]
 
 #: A number at the end of a cell, after a CJK character or closing bracket or quote, or after a space.
 _VALUE_AFTER_LABEL = re.compile(r"(?:(?<=[\u3400-\u9fff”’」』）)》〉】])|\s+)([-+]?\d[\d,]*(?:\.\d+)?)$")
@@ -299,6 +299,11 @@ def _levels_joined(labels: TableLabels, texts: list[Cell]) -> bool:
     return any(any(kinds[:at]) and any(kinds[at + 1 :]) for at in spanning)
 
 
+#: `_Header.columns` by the header's state and the row: every report of a layout prints the same header lines.
+_COLUMNS: dict[tuple[tuple[object, ...], Row], tuple[tuple[Column, ...], str | None, bool]] = {}
+_COLUMNS_SIZE = 4096
+
+
 class _Header:
     """What the header rows say of the column order: a row naming every column of a row, or national.
 
@@ -312,6 +317,7 @@ class _Header:
         self.block: list[tuple[str, ...]] = []  # those since the last row read: one block's header lines
         self.after_row = False
         self.contrary: tuple[str, ...] = ()
+        self.state: tuple[object, ...] = ()  # all `columns` asks of the header (its answers are remembered by it)
 
     def add(self, order: tuple[str, ...], *, joined: bool = False) -> None:
         """A header line's order of the columns it names; *joined*: it holds two header rows (`_levels_joined`),
@@ -328,6 +334,7 @@ class _Header:
         runs = 1 + sum(1 for before, after in itertools.pairwise(ranks) if after < before)
         if runs > (2 if joined else 1):
             self.contrary = order
+        self.state = (tuple(self.orders), tuple(self.block), self.contrary)
 
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
         """The columns of *row* in printed order, why that order cannot be known, and whether a header named them.
@@ -340,6 +347,16 @@ class _Header:
         two of its columns the other way round.
         """
         self.after_row = True
+        memo = (self.state, row)
+        found = _COLUMNS.get(memo)
+        if found is None:
+            found = self._columns(row)
+            if len(_COLUMNS) >= _COLUMNS_SIZE:
+                _COLUMNS.clear()
+            _COLUMNS[memo] = found
+        return found
+
+    def _columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
         keys = {column.key for column in row.columns}
         for back, order in enumerate(reversed(self.orders)):
             if keys <= set(order):
@@ -477,6 +494,62 @@ def read_rows(
         if isinstance(item, PrintedRow) and not item.named and item.problem is None:
             item.problem = header.against(item.row)
     return _continued(found, notes, joined_lines)
+
+
+def clean_rows(table: Table, labels: TableLabels, rows: Sequence[TableRow]) -> list[PrintedRow] | None:
+    """The labelled rows of *rows* in one pass, as `read_rows` reads them, when the table is printed clean; else None.
+
+    Clean is what copied tables and the library's own text mostly are: every
+    row on one line, and either blank, a line of captions (a header or a group
+    label), or a row's label (or a variant of it) in its last text cell, with one
+    value after it per column of the row, and blank cells; no row printed
+    twice, no header line contradicting another. `read_rows` reads such rows
+    the same (no note, no continuation, no header line inside a row), and their
+    values are placed by counting; anything else is left to it (``None``).
+    """
+    header = _Header(table)
+    printed: list[PrintedRow] = []
+    seen: set[str] = set()
+    for raw in rows:
+        cells = raw.cells
+        if not cells:
+            continue
+        line = cells[0].line
+        if not all(cell.line == line for cell in cells):
+            return None  # a row of several lines: header lines or labels may stand inside it
+        text_at = [index for index, cell in enumerate(cells) if cell.text and not looks_like_value(cell.text)]
+        if not text_at:
+            if any(cell.text for cell in cells):
+                return None  # values without a label: a continuation, or a row whose label was lost
+            continue
+        if any(cells[index].text[-1].isdigit() for index in text_at):
+            return None  # perhaps a label with its first value (`_label_and_value`)
+        label_at = text_at[-1]
+        values = list(cells[label_at + 1 :])
+        count = sum([1 for cell in values if cell.text])
+        if not count:  # no value: a header line, a group label's, or a row printed blank
+            texts = [cells[index] for index in text_at]
+            if _is_header_row(labels, texts, values):  # only a row without values is one
+                header.add(_column_order(labels, table, texts), joined=_levels_joined(labels, texts))
+                continue
+        match = labels.row(cells[label_at].text, similar=False)
+        if match is None:
+            if not count and captions_only(labels, texts, values):
+                continue  # a group label on a line of its own
+            return None
+        if match.key in seen or not values:
+            return None  # a label with no cell after it: perhaps its values are printed after another label
+        seen.add(match.key)
+        row = table.row(match.key)
+        columns, problem, named = header.columns(row)
+        if problem is not None or count not in (0, len(columns)):
+            return None
+        printed.append(PrintedRow(raw, row, match, values, columns, label_at, None, cells[label_at].text, named))
+    # A header line printing the columns in another order leaves the national order of the rows no header named
+    # untrusted (`read_rows`): such rows are the full reader's.
+    if any(not item.named and header.against(item.row) is not None for item in printed):
+        return None
+    return printed
 
 
 def _parted_at_headers(

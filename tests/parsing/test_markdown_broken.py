@@ -159,8 +159,12 @@ def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
     assert requests.other_no_correction == RequestRow(
         natural_person=2, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=0, total=2
     )
-    assert requests.other_unpaid_fees.commercial == 3 and requests.other_unpaid_fees.total == 3
-    assert requests.other_other.other_org == 4 and requests.other_other.total == 4
+    assert requests.other_unpaid_fees == RequestRow(
+        natural_person=0, commercial=3, research=0, social_welfare=0, legal_services=0, other_org=0, total=3
+    )
+    assert requests.other_other == RequestRow(
+        natural_person=0, commercial=0, research=0, social_welfare=0, legal_services=0, other_org=4, total=4
+    )
     assert requests.other_handling is None
 
 
