@@ -27,7 +27,7 @@ from ._document import GEOMETRY, Document, Grid, TableRow
 from ._files import read_file
 from ._forms import read_document
 from ._narrative import read_front
-from ._result import CellSource, Detection, Layout, Note, ParseResult
+from ._result import CellSource, Detection, Layout, Note, ParseResult, shorten
 from ._sections import Sections, split_sections
 from ._source import Line
 from ._tables import TableReading, read_table
@@ -220,10 +220,6 @@ def _grids(sections: Sections, known: Layout | None) -> tuple[dict[str, Grid], D
     return grids, detection
 
 
-#: How much of the text a table section prints beside its grid an ``unread-text`` note quotes.
-_QUOTED = 80
-
-
 def _unread_text(sections: Sections, notes: list[Note]) -> None:
     """An ``unread-text`` note for each table section that prints text beside the grid it is read from.
 
@@ -237,8 +233,7 @@ def _unread_text(sections: Sections, notes: list[Note]) -> None:
             continue
         printed = [line for line in sections.lines(key) if line.text.strip()]
         if printed:
-            shown = " / ".join(line.text.strip() for line in printed)
-            shown = shown if len(shown) <= _QUOTED else shown[: _QUOTED - 1] + "…"
+            shown = shorten(" / ".join(line.text.strip() for line in printed))
             notes.append(
                 Note(
                     code="unread-text",

@@ -41,7 +41,7 @@ from ._document import Cell, Grid, TableRow
 from ._labels import TableLabels, labels_of, normalize_label, strip_numbering
 from ._layout_pipe import is_markdown
 from ._numbers import looks_like_value
-from ._result import Layout, Note
+from ._result import Layout, Note, shorten
 from ._rows import is_text, row_label
 from ._source import Line
 
@@ -104,7 +104,7 @@ def mend(table: Table, grid: Grid, lines: Sequence[Line], notes: list[Note]) -> 
 def _dropped(item: _Item) -> Note:
     """The note for a line of text between the pieces of a markdown table, which is no row."""
     text = item.raw.cells[0].text if item.raw.cells else ""
-    shown = text if len(text) <= 40 else text[:39] + "…"
+    shown = shorten(text, 40)
     if item.kind == "number":
         return Note(
             code="page-furniture",

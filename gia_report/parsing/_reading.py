@@ -11,7 +11,7 @@ from ..catalog import Column, Row, Table
 from ._document import Cell
 from ._numbers import read_cell
 from ._placing import Check, Placement
-from ._result import CellSource, Note, SourceFields
+from ._result import CellSource, Note, SourceFields, shorten
 
 __all__ = ["TableReading", "check_of", "placed_cells", "store"]
 
@@ -72,9 +72,7 @@ def placed_cells(
     Unplaced: every value blank, and a note naming the cells and saying why.
     """
     if placement.offsets is None:
-        shown = " | ".join(cell.text for cell in cells)
-        if len(shown) > 120:
-            shown = shown[:119] + "…"
+        shown = shorten(" | ".join(cell.text for cell in cells), 120)
         reading.notes.append(
             Note(
                 code="unplaced-cells",

@@ -12,7 +12,7 @@ from .._cells import Equation
 from ..model import Report
 from .notes import NOTE_CODES
 
-__all__ = ["HOWS", "CellSource", "Detection", "Layout", "Note", "ParseResult", "SourceFields"]
+__all__ = ["HOWS", "CellSource", "Detection", "Layout", "Note", "ParseResult", "SourceFields", "shorten"]
 
 
 class Layout(str, Enum):
@@ -65,6 +65,11 @@ def _equations(value: Iterable[Equation]) -> tuple[Equation, ...]:
 def _registered(instance: Note, attribute: attrs.Attribute[str], code: str) -> None:
     if code not in NOTE_CODES:
         raise ValueError(f"note code {code!r} is not registered in gia_report.parsing.notes.NOTE_CODES")
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """*text* as a note quotes it: itself when at most *limit* characters, else its start and ``…``."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @attrs.frozen(kw_only=True)

@@ -40,7 +40,7 @@ from ..catalog import Column, Row, Table
 from ._document import Cell, TableRow
 from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
 from ._numbers import holds_values_apart, looks_like_value
-from ._result import Note
+from ._result import Note, shorten
 
 __all__ = ["PrintedRow", "clean_rows", "is_text", "read_rows"]
 
@@ -403,7 +403,7 @@ def read_rows(
         notes.append(
             Note(
                 code="unknown-row",
-                message=f"row {_shorten(shown)!r} matches no label of table {table.key}: not read",
+                message=f"row {shorten(shown)!r} matches no label of table {table.key}: not read",
                 line=raw.line,
             )
         )
@@ -421,7 +421,7 @@ def read_rows(
                 notes.append(
                     Note(
                         code="value-in-label",
-                        message=f"the cell {_shorten(parted[0].text + parted[1].text)!r} holds a label and a "
+                        message=f"the cell {shorten(parted[0].text + parted[1].text)!r} holds a label and a "
                         f"value: {parted[1].text!r} is read as the row's first value",
                         line=parted[1].line,
                     )
@@ -684,7 +684,7 @@ def _stray(values: _Values, notes: list[Note], where: str = "under no row label"
     notes.append(
         Note(
             code="unplaced-cells",
-            message=f"values {_shorten(shown)!r} stand {where}: not read",
+            message=f"values {shorten(shown)!r} stand {where}: not read",
             line=values.raw.line,
         )
     )
@@ -828,7 +828,3 @@ def _cells_under(item: PrintedRow, cells: Sequence[Cell]) -> int:
             break
         under += 1
     return under
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -128,6 +128,11 @@ def test_a_row_whose_label_is_printed_nowhere_is_not_placed() -> None:
     assert result.report.requests.withheld_three_safeties.natural_person == 7
 
 
+# The rows around （六）其他处理: the last row of （五） labelled, then (after the rows of （六)) （七）总计.
+_BEFORE_OTHER = (_row("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", 1, 0, 0, 0, 0, 0, 1), _RULE8, "")
+_OUTCOMES_TOTAL = _row("（七）总计", 9, 3, 0, 0, 0, 4, 16)
+
+
 def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
     """The three rows of （六）其他处理 (2021), their labels pulled out and cut over lines, read between neighbours.
 
@@ -135,9 +140,7 @@ def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
     printing （六）其他处理 as one row, which prints one there.
     """
     lines = [
-        _row("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", 1, 0, 0, 0, 0, 0, 1),
-        _RULE8,
-        "",
+        *_BEFORE_OTHER,
         "1.申请人无",
         "正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         _values(2, 0, 0, 0, 0, 0, 2),
@@ -151,7 +154,7 @@ def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
         "3.其他",
         _values(0, 0, 0, 0, 0, 4, 4),
         _RULE7,
-        _row("（七）总计", 9, 3, 0, 0, 0, 4, 16),
+        _OUTCOMES_TOTAL,
     ]
     result = _report(*lines)
     requests = result.report.requests
@@ -171,13 +174,11 @@ def test_the_three_rows_of_other_handling_pulled_out_are_given_back() -> None:
 def test_one_row_of_values_where_the_catalog_has_three_is_given_none() -> None:
     """A report printing （六）其他处理 as one row, its label pulled out: its values are no row's."""
     lines = [
-        _row("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", 1, 0, 0, 0, 0, 0, 1),
-        _RULE8,
-        "",
+        *_BEFORE_OTHER,
         "（六）其他处理",
         _values(2, 3, 0, 0, 0, 4, 9),
         _RULE7,
-        _row("（七）总计", 9, 3, 0, 0, 0, 4, 16),
+        _OUTCOMES_TOTAL,
     ]
     result = _report(*lines)
     requests = result.report.requests
