@@ -6,12 +6,17 @@ tokenization of a report — ``splitlines`` and a split of each line on its
 separator, the least any reader must do — and then ``parse_with_notes`` +
 ``check`` of the same texts, interleaved round by round so that a busy machine
 slows both alike, and prints the ratio. Absolute times drift on shared
-machines; the ratio is the figure docs/performance.md holds.
+machines; the ratio is the figure docs/performance.md holds. ``--calls``
+prints instead the Python function calls a parse + check makes per report
+(cProfile's count): the same on every run and machine, a measure of the work
+to compare two trees by where the machine is too noisy for their times.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import re
 import time
 from collections.abc import Callable
@@ -52,7 +57,12 @@ def main() -> None:
     """Print, per layout, the time of tokenization and of parse + check, and their ratio."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=15, help="rounds per measurement; the best is kept")
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--calls", action="store_true", help="print the function calls per report instead")
+    arguments = parser.parse_args()
+    if arguments.calls:
+        _calls()
+        return
+    rounds = arguments.rounds
     print(f"{'layout':<16} {'reports':>7} {'tokenize µs':>12} {'parse µs':>10} {'parse+check µs':>15} {'ratio':>6}")
     for layout, texts in sorted(texts_by_layout(written=("tab",)).items()):
         split = _splitter(layout)
@@ -79,6 +89,21 @@ def main() -> None:
             f"{layout:<16} {count:>7} {bare / count * 1e6:>12.0f} {parsed / count * 1e6:>10.0f} "
             f"{both / count * 1e6:>15.0f} {both / bare:>6.1f}"
         )
+
+
+def _calls() -> None:
+    """Print, per layout, the Python function calls of parse + check per report (deterministic)."""
+    print(f"{'layout':<16} {'reports':>7} {'calls per report':>17}")
+    for layout, texts in sorted(texts_by_layout(written=("tab",)).items()):
+        for text in texts:  # once before counting: the memos fill as in any long run
+            gia_report.check(gia_report.parse_with_notes(text).report)
+        profile = cProfile.Profile()
+        profile.enable()
+        for text in texts:
+            gia_report.check(gia_report.parse_with_notes(text).report)
+        profile.disable()
+        calls = pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+        print(f"{layout:<16} {len(texts):>7} {calls / len(texts):>17.0f}")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ import attrs
 from ..catalog import Column, Row, Table
 from ._document import Cell, TableRow
 from ._labels import LabelMatch, TableLabels, normalize_label, strip_numbering
-from ._numbers import holds_values_apart, looks_like_value
+from ._numbers import cached_when_short, holds_values_apart, looks_like_value
 from ._result import Note, shorten
 
 __all__ = ["PrintedRow", "clean_rows", "is_text", "read_rows"]
@@ -270,7 +270,7 @@ def _is_captions(labels: TableLabels, cell: Cell) -> bool:
     return bool(cell.text) and _is_captions_text(labels, cell.text)
 
 
-@lru_cache(maxsize=8192)
+@cached_when_short(maxsize=8192)
 def _is_captions_text(labels: TableLabels, text: str) -> bool:
     # Cached: asked of every cell of PDF text before its last value, and the cells repeat in every report.
     return not looks_like_value(text) and (_is_caption_text(labels, text) or _captions_in(labels, text) is not None)
@@ -302,6 +302,8 @@ def _levels_joined(labels: TableLabels, texts: list[Cell]) -> bool:
 #: `_Header.columns` by the header's state and the row: every report of a layout prints the same header lines.
 _COLUMNS: dict[tuple[tuple[object, ...], Row], tuple[tuple[Column, ...], str | None, bool]] = {}
 _COLUMNS_SIZE = 4096
+#: A header of more lines than this is not remembered by (its state would cost as much as the answer).
+_REMEMBERED_ORDERS = 16
 
 
 class _Header:
@@ -317,7 +319,8 @@ class _Header:
         self.block: list[tuple[str, ...]] = []  # those since the last row read: one block's header lines
         self.after_row = False
         self.contrary: tuple[str, ...] = ()
-        self.state: tuple[object, ...] = ()  # all `columns` asks of the header (its answers are remembered by it)
+        # All `columns` asks of the header, its answers remembered by it (None: too many header lines to).
+        self.state: tuple[object, ...] | None = ()
 
     def add(self, order: tuple[str, ...], *, joined: bool = False) -> None:
         """A header line's order of the columns it names; *joined*: it holds two header rows (`_levels_joined`),
@@ -334,7 +337,8 @@ class _Header:
         runs = 1 + sum(1 for before, after in itertools.pairwise(ranks) if after < before)
         if runs > (2 if joined else 1):
             self.contrary = order
-        self.state = (tuple(self.orders), tuple(self.block), self.contrary)
+        small = len(self.orders) <= _REMEMBERED_ORDERS  # a state of more header lines is too dear to key by
+        self.state = (tuple(self.orders), tuple(self.block), self.contrary) if small else None
 
     def columns(self, row: Row) -> tuple[tuple[Column, ...], str | None, bool]:
         """The columns of *row* in printed order, why that order cannot be known, and whether a header named them.
@@ -347,6 +351,8 @@ class _Header:
         two of its columns the other way round.
         """
         self.after_row = True
+        if self.state is None:
+            return self._columns(row)
         memo = (self.state, row)
         found = _COLUMNS.get(memo)
         if found is None:
