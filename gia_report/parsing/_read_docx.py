@@ -24,7 +24,10 @@ The body is walked in order:
 - content controls (``w:sdt``), custom XML and smart tags are descended, text
   boxes (``w:txbxContent``) read after their paragraph, and of the
   alternatives a Word document gives for one drawing (``mc:AlternateContent``)
-  only the first.
+  only the first;
+- tracked changes read as the document reads with them accepted: inserted
+  text (``w:ins``) and text moved here (``w:moveTo``) are read, deleted text
+  (``w:delText``) and text moved away (``w:moveFrom``) are not.
 
 .. versionadded:: 0.2
 """
@@ -176,6 +179,8 @@ class _Walker:
         self.T, self.TAB, self.BR, self.CR = w("t"), w("tab"), w("br"), w("cr")
         self.SDT, self.SDT_CONTENT, self.CUSTOM, self.SMART = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
         self.TXBX = w("txbxContent")
+        # Tracked changes: text moved away stays in the XML (as w:t) where it was; deleted text is w:delText.
+        self.MOVED_AWAY = w("moveFrom")
         self.ALTERNATE, self.FALLBACK = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Fallback"
         self.INLINE_CONTAINERS = {w("r"), w("hyperlink"), w("ins"), w("fldSimple"), self.SDT, self.SDT_CONTENT}
         self.blocks: list[Block] = []
@@ -234,7 +239,7 @@ class _Walker:
             elif tag == self.TXBX:
                 boxes.append(element)
                 walker.skip_subtree()
-            elif tag == self.FALLBACK or (tag == self.P and element is not paragraph):
+            elif tag in (self.FALLBACK, self.MOVED_AWAY) or (tag == self.P and element is not paragraph):
                 walker.skip_subtree()
         lines.append("".join(parts))
         return lines, boxes

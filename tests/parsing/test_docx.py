@@ -135,6 +135,20 @@ def test_content_controls_are_descended() -> None:
     assert [[cell.text for cell in row.cells] for row in _grids(document)[0].rows] == [["x", "7"]]
 
 
+def test_tracked_changes_read_as_accepted() -> None:
+    """A cell whose 5 was changed to 6 and moved, with changes tracked: only the text the document now holds."""
+    mark = 'w:id="{}" w:author="某" w:date="2024-01-02T00:00:00Z"'
+    changed = (
+        f"<w:del {mark.format(1)}><w:r><w:delText>5</w:delText></w:r></w:del>"
+        f"<w:ins {mark.format(2)}><w:r><w:t>6</w:t></w:r></w:ins>"
+    )
+    moved_away = f"<w:moveFrom {mark.format(3)}><w:r><w:t>8</w:t></w:r></w:moveFrom>"
+    moved_here = f"<w:moveTo {mark.format(4)}><w:r><w:t>8</w:t></w:r></w:moveTo>"
+    row = tr(tc("规章"), f"<w:tc>{p(changed)}</w:tc>", f"<w:tc>{p(moved_away)}</w:tc>", f"<w:tc>{p(moved_here)}</w:tc>")
+    grid = _grids(read_document(docx(tbl(row))))[0]
+    assert [cell.text for cell in grid.rows[0].cells] == ["规章", "6", "", "8"]
+
+
 def test_text_box_read_once_after_its_paragraph() -> None:
     """A text box given twice (mc:Choice and mc:Fallback) is read once, after the paragraph holding it."""
     box = f"<w:txbxContent>{p('框中文字')}</w:txbxContent>"
