@@ -916,6 +916,25 @@ def appeals_swap_litigation(draw: st.DrawFn, printed: Printed) -> Printed | None
 
 
 @_mutation
+def join_rows(draw: st.DrawFn, printed: Printed) -> Printed | None:
+    """Two labelled rows printed one after the other as one row (a line break, a row's closing or the empty line
+    between two rows of the blank-line layout lost)."""
+    places = [
+        (key, index)
+        for key, index in _places(printed, lambda r: r.is_data and r.label is not None)
+        if index + 1 < len(printed.section(key).rows)
+        and (following := printed.section(key).rows[index + 1]).is_data
+        and following.label is not None
+    ]
+    if not places:
+        return None
+    key, index = _pick(draw, places)
+    rows = printed.section(key).rows
+    joined = attrs.evolve(rows[index], cells=(*rows[index].cells, *rows[index + 1].cells))
+    return printed.replace(key, (*rows[:index], joined, *rows[index + 2 :]))
+
+
+@_mutation
 def empty_line_between_rows(draw: st.DrawFn, printed: Printed) -> Printed | None:
     """An empty line between two rows of a table (a paragraph mark an editor left)."""
     places = _places(printed, lambda r: True)

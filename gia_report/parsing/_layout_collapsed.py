@@ -175,11 +175,15 @@ _VALUE = r"[0-9０-９/／—–−─\-－]"
 _QUOTED = r"""[\s"']"""
 _MAY_LABEL_THEN_VALUE = re.compile(f"{_VALUE}(?:(?<={LABEL_END}.)|(?<={LABEL_END}{_QUOTED}.)|(?<={_QUOTED}{_QUOTED}.))")
 _MAY_GLUED_RUN = re.compile(r"[0-9/—–−─-]{" + str(_GLUED_DIGITS) + "}")
+#: A digit after a label that is the next label's enumerator (``其他处理  1.申请人…``), not a value: a group
+#: label followed by its first row, as PDF text prints two rows run together on one line.
+_NEXT_ENUMERATOR = re.compile(r"""[\s"']*[0-9０-９]{1,2}[.．、](?=[^0-9０-９])""")
 
 
 def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -> bool:
     """Whether *lines* are collapsed text: several row labels each followed by digits on one line, or
     several rows whose label is glued to a run of digits (or placeholders) with no separator at all.
+    A label followed by the next label's enumerator (a group label before its first row) is no evidence.
 
     *folds* keeps each line's `_fold`, by index, for the re-lining.
     """
@@ -200,8 +204,10 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
         on_line = 0
         for _start, end in _occurrences(folded, _evidence_bodies()):
             if end < len(folded) and folded[end] in _VALUE_START:
-                on_line += 1
                 after = where[end - 1] + 1
+                if _NEXT_ENUMERATOR.match(line.text, after):
+                    continue
+                on_line += 1
                 glued = line.text[after : after + _GLUED_DIGITS]
                 if len(glued) == _GLUED_DIGITS and all(char in _VALUE_START for char in glued):
                     glued_rows += 1

@@ -29,6 +29,7 @@ from gia_report import (
     DocumentCounts,
     FeeItemCounts,
     ItemCounts,
+    Layout,
     Procurement,
     RequestRow,
     Requests,
@@ -420,6 +421,31 @@ def test_pdf_text_header_in_another_order() -> None:
         report=report,
     )
     assert _misread(text, _row("active", "regulations", 1, 2, 3, columns=_DOCUMENTS)) == {}
+
+
+def test_pdf_text_with_two_rows_on_a_line_is_not_collapsed_text() -> None:
+    """PDF text printing （六）'s first two rows on one line is read as PDF text, not as a crawler's digit runs.
+
+    The group label before the first row's enumerator (其他处理  1.申请人…) looked like a third label followed
+    by digits on the line, and the digits of every row were then glued and split by the identities.
+    """
+    rows = {
+        "other_no_correction": _applicants(100, 63, 0, 0, 0, 199, 362),
+        "other_unpaid_fees": _applicants(5, 0, 0, 0, 0, 2, 7),
+        "other_other": _applicants(408, 268, 0, 0, 263, 146, 1085),
+    }
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(**rows))
+    first = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 100 63 0 0 0 199 362"
+    text = _blank_report("space", (f"{first}\n2.申请人逾期", f"{first}  2.申请人逾期"), report=report)
+    result = gia_report.parse_with_notes(text)
+    assert result.layout is Layout.SPACE
+    printed = {
+        f"requests/{row}/{column}": value
+        for row, values in rows.items()
+        for column, value in attrs.asdict(values).items()
+    }
+    assert _misread(text, printed) == {}
+    assert result.report.requests.other_other == rows["other_other"]
 
 
 def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> None:
