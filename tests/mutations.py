@@ -917,21 +917,21 @@ def appeals_swap_litigation(draw: st.DrawFn, printed: Printed) -> Printed | None
 
 @_mutation
 def join_rows(draw: st.DrawFn, printed: Printed) -> Printed | None:
-    """Two labelled rows printed one after the other as one row (a line break, a row's closing or the empty line
-    between two rows of the blank-line layout lost)."""
-    places = [
-        (key, index)
-        for key, index in _places(printed, lambda r: r.is_data and r.label is not None)
-        if index + 1 < len(printed.section(key).rows)
-        and (following := printed.section(key).rows[index + 1]).is_data
-        and following.label is not None
-    ]
+    """Two or three labelled rows printed one after the other as one row (line breaks, a row's closing or the
+    empty line between two rows of the blank-line layout lost; PDF text printing rows close together)."""
+    count = draw(st.integers(2, 3))
+
+    def joinable(key: str, index: int) -> bool:
+        rows = printed.section(key).rows[index : index + count]
+        return len(rows) == count and all(row.is_data and row.label is not None for row in rows)
+
+    places = [where for where in _places(printed, lambda r: r.is_data and r.label is not None) if joinable(*where)]
     if not places:
         return None
     key, index = _pick(draw, places)
     rows = printed.section(key).rows
-    joined = attrs.evolve(rows[index], cells=(*rows[index].cells, *rows[index + 1].cells))
-    return printed.replace(key, (*rows[:index], joined, *rows[index + 2 :]))
+    cells = tuple(cell for row in rows[index : index + count] for cell in row.cells)
+    return printed.replace(key, (*rows[:index], attrs.evolve(rows[index], cells=cells), *rows[index + count :]))
 
 
 @_mutation

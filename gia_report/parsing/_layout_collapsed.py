@@ -175,6 +175,9 @@ _VALUE = r"[0-9０-９/／—–−─\-－]"
 _QUOTED = r"""[\s"']"""
 _MAY_LABEL_THEN_VALUE = re.compile(f"{_VALUE}(?:(?<={LABEL_END}.)|(?<={LABEL_END}{_QUOTED}.)|(?<={_QUOTED}{_QUOTED}.))")
 _MAY_GLUED_RUN = re.compile(r"[0-9/—–−─-]{" + str(_GLUED_DIGITS) + "}")
+#: What stands a label apart from its value: text whose cells keep their separators (PDF text, or a table
+#: copied with tabs, several rows on one line) is no crawler's collapsed text, where the digits are glued on.
+_APART = frozenset(" \t\u3000\u00a0\"'")
 #: A digit after a label that is the next label's enumerator (``其他处理  1.申请人…``), not a value: a group
 #: label followed by its first row, as PDF text prints two rows run together on one line.
 _NEXT_ENUMERATOR = re.compile(r"""[\s"']*[0-9０-９]{1,2}[.．、](?=[^0-9０-９])""")
@@ -183,7 +186,8 @@ _NEXT_ENUMERATOR = re.compile(r"""[\s"']*[0-9０-９]{1,2}[.．、](?=[^0-9０-�
 def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -> bool:
     """Whether *lines* are collapsed text: several row labels each followed by digits on one line, or
     several rows whose label is glued to a run of digits (or placeholders) with no separator at all.
-    A label followed by the next label's enumerator (a group label before its first row) is no evidence.
+    Only a label its digits are glued to counts: one followed by white space, or by the next label's
+    enumerator (a group label before its first row), is no evidence.
 
     *folds* keeps each line's `_fold`, by index, for the re-lining.
     """
@@ -205,8 +209,8 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
         for _start, end in _occurrences(folded, _evidence_bodies()):
             if end < len(folded) and folded[end] in _VALUE_START:
                 after = where[end - 1] + 1
-                if _NEXT_ENUMERATOR.match(line.text, after):
-                    continue
+                if _NEXT_ENUMERATOR.match(line.text, after) or line.text[after] in _APART:
+                    continue  # the next label's enumerator; or a value the label stands apart from
                 on_line += 1
                 glued = line.text[after : after + _GLUED_DIGITS]
                 if len(glued) == _GLUED_DIGITS and all(char in _VALUE_START for char in glued):

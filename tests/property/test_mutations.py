@@ -423,29 +423,39 @@ def test_pdf_text_header_in_another_order() -> None:
     assert _misread(text, _row("active", "regulations", 1, 2, 3, columns=_DOCUMENTS)) == {}
 
 
-def test_pdf_text_with_two_rows_on_a_line_is_not_collapsed_text() -> None:
-    """PDF text printing （六）'s first two rows on one line is read as PDF text, not as a crawler's digit runs.
+_OTHER_HANDLING = {
+    "other_no_correction": _applicants(100, 63, 0, 0, 0, 199, 362),
+    "other_unpaid_fees": _applicants(5, 0, 0, 0, 0, 2, 7),
+    "other_other": _applicants(408, 268, 0, 0, 263, 146, 1085),
+}
+_OTHER_PRINTED = {
+    f"requests/{row}/{column}": value
+    for row, values in _OTHER_HANDLING.items()
+    for column, value in attrs.asdict(values).items()
+}
 
-    The group label before the first row's enumerator (其他处理  1.申请人…) looked like a third label followed
-    by digits on the line, and the digits of every row were then glued and split by the identities.
+
+def _other_rows_joined(layout: str, separator: str, count: int) -> str:
+    """A report printing the rows of （六） in *layout*, the first *count* of them on one line."""
+    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(**_OTHER_HANDLING))
+    text = render(lay_out(report, layout))
+    lines = text.split("\n")
+    first = next(index for index, line in enumerate(lines) if "1.申请人无正当理由" in line)
+    joined = separator.join(lines[first : first + count])
+    return "\n".join([*lines[:first], joined, *lines[first + count :]])
+
+
+@pytest.mark.parametrize(("layout", "separator", "count"), [("space", "  ", 2), ("space", "  ", 3), ("tab", "\t", 3)])
+def test_rows_run_together_on_a_line_are_not_collapsed_text(layout: str, separator: str, count: int) -> None:
+    """PDF text or tab text printing （六）'s rows on one line is read in its layout, not as a crawler's digit runs.
+
+    Three labels followed by digits on one line (the group label before the first row's enumerator counting as
+    one) made it collapsed text: every row's digits were glued, whatever parted them, and split by the identities.
     """
-    rows = {
-        "other_no_correction": _applicants(100, 63, 0, 0, 0, 199, 362),
-        "other_unpaid_fees": _applicants(5, 0, 0, 0, 0, 2, 7),
-        "other_other": _applicants(408, 268, 0, 0, 263, 146, 1085),
-    }
-    report = gia_report.Report(format_version="2021", agency="某局", year=2023, requests=Requests(**rows))
-    first = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 100 63 0 0 0 199 362"
-    text = _blank_report("space", (f"{first}\n2.申请人逾期", f"{first}  2.申请人逾期"), report=report)
+    text = _other_rows_joined(layout, separator, count)
     result = gia_report.parse_with_notes(text)
-    assert result.layout is Layout.SPACE
-    printed = {
-        f"requests/{row}/{column}": value
-        for row, values in rows.items()
-        for column, value in attrs.asdict(values).items()
-    }
-    assert _misread(text, printed) == {}
-    assert result.report.requests.other_other == rows["other_other"]
+    assert result.layout is Layout(layout)
+    assert _misread(text, _OTHER_PRINTED) == {}
 
 
 def test_pdf_text_values_under_the_header_are_not_the_last_captions_row() -> None:
