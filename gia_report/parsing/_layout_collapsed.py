@@ -180,7 +180,7 @@ _MAY_GLUED_RUN = re.compile(r"[0-9/—–−─-]{" + str(_GLUED_DIGITS) + "}")
 _APART = frozenset(" \t\u3000\u00a0\"'")
 #: A digit after a label that is the next label's enumerator (``其他处理  1.申请人…``), not a value: a group
 #: label followed by its first row, as PDF text prints two rows run together on one line.
-_NEXT_ENUMERATOR = re.compile(r"""[\s"']*[0-9０-９]{1,2}[.．、](?=[^0-9０-９])""")
+_NEXT_ENUMERATOR = re.compile(r"[0-9０-９]{1,2}[.．、](?=[^0-9０-９])")
 
 
 def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -> bool:
@@ -209,8 +209,8 @@ def _collapsed(lines: Sequence[Line], folds: dict[int, tuple[str, list[int]]]) -
         for _start, end in _occurrences(folded, _evidence_bodies()):
             if end < len(folded) and folded[end] in _VALUE_START:
                 after = where[end - 1] + 1
-                if _NEXT_ENUMERATOR.match(line.text, after) or line.text[after] in _APART:
-                    continue  # the next label's enumerator; or a value the label stands apart from
+                if line.text[after] in _APART or _NEXT_ENUMERATOR.match(line.text, after):
+                    continue  # a value the label stands apart from; or the next label's enumerator
                 on_line += 1
                 glued = line.text[after : after + _GLUED_DIGITS]
                 if len(glued) == _GLUED_DIGITS and all(char in _VALUE_START for char in glued):

@@ -58,19 +58,18 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
         read_appeals(table, labels, grid, equations, reading)
         return reading
     clean = clean_rows(table, labels, grid.rows) if grid.geometry == "separated" else None
+    placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     if clean is not None:
-        # A clean table (`clean_rows`): every row prints one value per column, or none, placed by counting.
-        longest: dict[tuple[int, int], int] = {}
+        # A clean table (`clean_rows`): every row prints one value per column, or none, which `Placer.place`
+        # places by counting (a row printed blank by what the rows printing values have taught it).
         for printed in clean:
-            if any(cell.text for cell in printed.after):
-                shape = (len(printed.columns), printed.label_at)
-                longest[shape] = max(longest.get(shape, 0), len(printed.after))
+            placer.learn(len(printed.columns), printed.after, printed.label_at)
         for printed in clean:
+            placement = placer.place(len(printed.columns), printed.after, printed.label_at)
             row_keys = _cell_keys(table.key, printed.row.key, printed.columns)
-            _store_row(table, printed, _counted(printed, longest), row_keys, False, reading)
+            _store_row(table, printed, placement, row_keys, False, reading)
         return reading
     rows = read_rows(table, labels, grid.rows, reading.notes, joined_lines=grid.geometry == "ordered")
-    placer = Placer(grid.geometry, trailing_only=grid.layout is Layout.PIPE)
     for printed in rows:
         if not printed.joined:  # cells joined from several printed rows are no printed row's shape
             placer.learn(len(printed.columns), printed.after, printed.label_at)
@@ -106,20 +105,6 @@ def read_table(table: Table, grid: Grid, equations: Sequence[Equation]) -> Table
     for printed, placement, row_keys in zip(rows, placements, keys, strict=True):
         _store_row(table, printed, placement, row_keys, id(printed.raw) in maps, reading)
     return reading
-
-
-def _counted(printed: PrintedRow, longest: dict[tuple[int, int], int]) -> Placement:
-    """The placement of a row printing one value per column or none, as `Placer.place` counts it.
-
-    *longest* is how many cells the rows printing values of each (columns, label cell) print at most:
-    a row printed blank with fewer cells than they did not print its last ones.
-    """
-    cells, count = printed.after, len(printed.columns)
-    filled = tuple([index for index, cell in enumerate(cells) if cell.text])
-    if not filled:
-        expected = max(count, longest.get((count, printed.label_at), 0))
-        return Placement((None,) * count, "blank", unprinted=expected - len(cells))
-    return Placement(filled, "exact" if len(filled) == len(cells) else "filled")
 
 
 #: The most passes of `_verified_together` (each judges the inferred rows on the previous pass's values).
